@@ -1,0 +1,14 @@
+// Standard base64 (RFC 4648, with padding), the encoding awsJson1_1 uses for blobs.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ecrc {
+
+std::string Base64Encode(std::string_view bytes);
+// Returns the decoded bytes, or nullopt when `text` is not canonical padded base64.
+std::optional<std::string> Base64Decode(std::string_view text);
+
+}  // namespace ecrc

@@ -1,0 +1,33 @@
+#include "base/base64.h"
+
+#include <gtest/gtest.h>
+
+namespace ecrc {
+namespace {
+
+TEST(Base64, EncodesRfc4648Vectors) {
+  EXPECT_EQ(Base64Encode(""), "");
+  EXPECT_EQ(Base64Encode("f"), "Zg==");
+  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
+  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
+}
+
+TEST(Base64, DecodesWhatItEncodes) {
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
+  for (size_t n = 0; n < bytes.size(); n += 37) {
+    auto decoded = Base64Decode(Base64Encode(bytes.substr(0, n)));
+    ASSERT_TRUE(decoded.has_value());
+    EXPECT_EQ(*decoded, bytes.substr(0, n));
+  }
+}
+
+TEST(Base64, RejectsNonCanonicalText) {
+  EXPECT_FALSE(Base64Decode("Zg="));     // wrong length
+  EXPECT_FALSE(Base64Decode("Z=g="));    // padding in the middle
+  EXPECT_FALSE(Base64Decode("Zm9v!mFy"));
+  EXPECT_FALSE(Base64Decode("Zm9v YmFy"));
+}
+
+}  // namespace
+}  // namespace ecrc

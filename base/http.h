@@ -1,0 +1,36 @@
+// The HTTP exchange as plain values, shared by the codec, the client and the reference server.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ecrc {
+
+// Header names compare case-insensitively; order and duplicates are kept as sent.
+struct Headers {
+  std::vector<std::pair<std::string, std::string>> entries;
+
+  // Returns the first value for `name` (case-insensitive), or nullptr when absent.
+  const std::string* Find(std::string_view name) const;
+  // Replaces every header called `name` with one entry.
+  void Set(std::string name, std::string value);
+  void Add(std::string name, std::string value) { entries.emplace_back(std::move(name), std::move(value)); }
+};
+
+struct HttpRequest {
+  std::string method = "POST";
+  std::string path = "/";
+  Headers headers;
+  std::string body;
+};
+
+struct HttpResponse {
+  int status = 0;
+  Headers headers;
+  std::string body;
+};
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+}  // namespace ecrc

@@ -1,0 +1,18 @@
+# Turns the model files into a C++ source holding their bytes, so the binary needs no data files.
+# Invoked as: cmake -DOUT=<file.cc> -DINPUTS=<name=path;...> -P embed.cmake
+set(body "// Generated from the model files by cmake/embed.cmake: do not edit.\n#include \"specs/embedded_model.h\"\nnamespace ecrc::spec {\n")
+set(table "")
+foreach(pair IN LISTS INPUTS)
+  string(REPLACE "=" ";" parts "${pair}")
+  list(GET parts 0 name)
+  list(GET parts 1 path)
+  file(READ "${path}" hex HEX)
+  string(LENGTH "${hex}" hex_len)
+  math(EXPR size "${hex_len} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "static const unsigned char k_${name}[] = {${bytes}0x00};\n")
+  string(APPEND table "  {\"${name}\", std::string_view(reinterpret_cast<const char*>(k_${name}), ${size})},\n")
+endforeach()
+string(APPEND body "const std::vector<EmbeddedFile>& EmbeddedModelFiles() {\n  static const std::vector<EmbeddedFile> files = {\n${table}  };\n  return files;\n}\n}  // namespace ecrc::spec\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(RENAME "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,143 @@
+#include "harness/codec/codec.h"
+
+#include "harness/codec/protocol_errors.h"
+#include "harness/codec/validator.h"
+
+namespace ecrc::codec {
+namespace {
+
+using nlohmann::json;
+
+// Smithy awsJson1_1 only defines application/x-amz-json-1.1; a charset parameter is tolerated
+// because some frameworks append one.
+bool IsJsonContentType(const std::string* value) {
+  if (!value) return false;
+  std::string_view v(*value);
+  size_t semi = v.find(';');
+  if (semi != std::string_view::npos) v = v.substr(0, semi);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  return EqualsIgnoreCase(v, kJsonContentType);
+}
+
+std::optional<std::string> MessageOf(const json& body) {
+  if (!body.is_object()) return std::nullopt;
+  for (const char* key : {"message", "Message", "errorMessage"}) {
+    auto it = body.find(key);
+    if (it != body.end() && it->is_string()) return it->get<std::string>();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* ErrorClassName(ErrorClass c) {
+  switch (c) {
+    case ErrorClass::kDeclared: return "declared";
+    case ErrorClass::kProtocol: return "protocol";
+    case ErrorClass::kUndeclared: return "undeclared";
+  }
+  return "?";
+}
+
+HttpRequest EncodeRequest(const spec::Service& service, const spec::Operation& op, const Value& input) {
+  HttpRequest request;
+  request.headers.Add("X-Amz-Target", service.metadata().target_prefix + "." + op.name);
+  request.headers.Add("Content-Type", kJsonContentType);
+  json wire = ValueToWire(*op.input, input.is_null() ? json::object() : input);
+  request.body = wire.dump(-1, ' ', false, json::error_handler_t::replace);
+  return request;
+}
+
+std::string SanitizeErrorType(std::string_view raw) {
+  size_t colon = raw.find(':');
+  if (colon != std::string_view::npos) raw = raw.substr(0, colon);
+  size_t hash = raw.find('#');
+  if (hash != std::string_view::npos) raw = raw.substr(hash + 1);
+  return std::string(raw);
+}
+
+DecodedError DecodeError(const spec::Service& service, const spec::Operation* op, const HttpResponse& response) {
+  (void)service;
+  DecodedError error;
+  error.body = json::parse(response.body, nullptr, false);
+  if (error.body.is_discarded()) error.body = json();
+  if (const std::string* header = response.headers.Find("X-Amzn-ErrorType"); header && !header->empty()) {
+    error.raw_type = *header;
+    error.source = "header";
+  } else if (error.body.is_object() && error.body.contains("code") && error.body["code"].is_string()) {
+    error.raw_type = error.body["code"].get<std::string>();
+    error.source = "body:code";
+  } else if (error.body.is_object() && error.body.contains("__type") && error.body["__type"].is_string()) {
+    error.raw_type = error.body["__type"].get<std::string>();
+    error.source = "body:__type";
+  } else {
+    error.source = "none";
+  }
+  error.code = SanitizeErrorType(error.raw_type);
+  error.message = MessageOf(error.body);
+  if (op && !error.code.empty() && op->DeclaresError(error.code)) {
+    error.error_class = ErrorClass::kDeclared;
+  } else if (FindProtocolError(error.code)) {
+    error.error_class = ErrorClass::kProtocol;
+  } else {
+    error.error_class = ErrorClass::kUndeclared;
+  }
+  return error;
+}
+
+DecodedResponse DecodeResponse(const spec::Service& service, const spec::Operation& op, const HttpResponse& response,
+                               const ValidateOptions& options) {
+  DecodedResponse out;
+  if (response.status < 200 || response.status > 299) {
+    out.is_error = true;
+    out.error = DecodeError(service, &op, response);
+    return out;
+  }
+  const std::string* content_type = response.headers.Find("Content-Type");
+  bool empty_body = response.body.find_first_not_of(" \t\r\n") == std::string::npos;
+  // An operation without output members may answer with no body at all (Smithy awsJson1_1).
+  if (!IsJsonContentType(content_type) && !(empty_body && op.output->members.empty())) {
+    out.findings.push_back({"", ViolationKind::kContentType,
+                            std::string("Content-Type must be ") + kJsonContentType + " (got " +
+                                (content_type ? "'" + *content_type + "'" : std::string("none")) + ")"});
+  }
+  json wire = empty_body ? json::object() : json::parse(response.body, nullptr, false);
+  if (wire.is_discarded()) {
+    out.findings.push_back({"", ViolationKind::kBody, "response body is not valid JSON"});
+    return out;
+  }
+  if (!wire.is_object()) {
+    out.findings.push_back({"", ViolationKind::kBody, "response body must be a JSON object"});
+    return out;
+  }
+  Violations shape_findings = Validate(*op.output, wire, options);
+  out.findings.insert(out.findings.end(), shape_findings.begin(), shape_findings.end());
+  out.output = WireToValue(*op.output, wire);
+  return out;
+}
+
+std::variant<DecodedRequest, ProtocolError> DecodeRequest(const spec::Service& service, const HttpRequest& request) {
+  const std::string* target = request.headers.Find("X-Amz-Target");
+  if (!target || target->empty()) return ProtocolError{400, kMissingAction, "Missing required header X-Amz-Target"};
+  const std::string& prefix = service.metadata().target_prefix;
+  const spec::Operation* op = nullptr;
+  if (target->size() > prefix.size() + 1 && target->compare(0, prefix.size(), prefix) == 0 && (*target)[prefix.size()] == '.') {
+    op = service.FindOperation(std::string_view(*target).substr(prefix.size() + 1));
+  }
+  if (!op) return ProtocolError{400, kInvalidAction, "Unknown operation " + *target};
+  if (!IsJsonContentType(request.headers.Find("Content-Type"))) {
+    return ProtocolError{400, kInvalidAction, std::string("Content-Type must be ") + kJsonContentType};
+  }
+  DecodedRequest out;
+  out.op = op;
+  bool empty_body = request.body.find_first_not_of(" \t\r\n") == std::string::npos;
+  // Smithy: servers must accept an empty body for an operation without input.
+  out.wire = empty_body ? json::object() : json::parse(request.body, nullptr, false);
+  if (out.wire.is_discarded()) return ProtocolError{400, kSerialization, "Request body is not valid JSON"};
+  if (!out.wire.is_object()) return ProtocolError{400, kSerialization, "Request body must be a JSON object"};
+  out.violations = Validate(*op->input, out.wire);
+  out.input = WireToValue(*op->input, out.wire);
+  return out;
+}
+
+}  // namespace ecrc::codec
