@@ -10,7 +10,8 @@ std::shared_ptr<const Service> Service::Embedded() {
   static const std::shared_ptr<const Service> service = [] {
     std::string_view service_json, paginators_json;
     for (const auto& f : EmbeddedModelFiles()) {
-      (f.name == "service" ? service_json : paginators_json) = f.bytes;
+      if (f.name == "service") service_json = f.bytes;
+      if (f.name == "paginators") paginators_json = f.bytes;
     }
     auto loaded = Load(service_json, paginators_json);
     if (!loaded.ok()) {
