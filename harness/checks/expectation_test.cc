@@ -1,0 +1,61 @@
+#include "harness/checks/expectation.h"
+
+#include <gtest/gtest.h>
+
+namespace ecrc::check {
+namespace {
+
+Call MakeCall(const char* op, int status, std::string body, const char* content_type = codec::kJsonContentType) {
+  auto service = spec::Service::Embedded();
+  Call c;
+  c.op = service->FindOperation(op);
+  HttpResponse r{status, {}, std::move(body)};
+  if (content_type) r.headers.Add("Content-Type", content_type);
+  c.response = r;
+  c.decoded = codec::DecodeResponse(*service, *c.op, r);
+  return c;
+}
+
+std::vector<runner::Finding> Outcome(const Call& c, const Expectation& e) {
+  std::vector<runner::Finding> out;
+  EvaluateOutcome(c, e, 0, &out);
+  return out;
+}
+
+TEST(Expectation, DeclaredVersusUndeclaredErrors) {
+  Call declared = MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotEmptyException","message":"m"})");
+  Call undeclared = MakeCall("CreateRepository", 400, R"({"__type":"RepositoryNotEmptyException","message":"m"})");
+  EXPECT_TRUE(Outcome(declared, Expectation::SuccessOrDeclared()).empty());
+  EXPECT_EQ(Outcome(undeclared, Expectation::SuccessOrDeclared()).size(), 1u);
+  EXPECT_EQ(Outcome(undeclared, Expectation::ClientError()).size(), 1u);
+  EXPECT_TRUE(Outcome(declared, Expectation::ErrorCode({"RepositoryNotEmptyException"})).empty());
+  EXPECT_EQ(Outcome(declared, Expectation::Success()).size(), 1u);
+  Call server_error = MakeCall("DeleteRepository", 500, R"({"__type":"ServerException","message":"m"})");
+  EXPECT_EQ(Outcome(server_error, Expectation::ClientError()).size(), 1u);  // 5xx is not a client error
+}
+
+TEST(Expectation, ErrorShapeRules) {
+  auto service = spec::Service::Embedded();
+  auto shape = [&](const Call& c) {
+    std::vector<runner::Finding> out;
+    EvaluateErrorShape(*service, c, 0, &out);
+    return out;
+  };
+  EXPECT_TRUE(shape(MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException","message":"m"})")).empty());
+  EXPECT_EQ(shape(MakeCall("DeleteRepository", 404, R"({"__type":"RepositoryNotFoundException","message":"m"})")).size(), 1u);
+  EXPECT_TRUE(shape(MakeCall("DeleteRepository", 500, R"({"__type":"ServerException","message":"m"})")).empty());
+  EXPECT_EQ(shape(MakeCall("DeleteRepository", 400, R"({"message":"m"})")).size(), 1u);  // no type
+  EXPECT_EQ(shape(MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException"})")).size(), 1u);  // no message
+  EXPECT_EQ(shape(MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException","message":"m"})", "text/html")).size(), 1u);
+}
+
+TEST(Expectation, OutputShapeFindingsComeFromTheDecoder) {
+  std::vector<runner::Finding> out;
+  EvaluateOutputShape(MakeCall("CreateRepository", 200, R"({"repository":{"createdAt":"2024-01-01"}})"), 3, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].path, "repository.createdAt");
+  EXPECT_EQ(out[0].exchange, 3u);
+}
+
+}  // namespace
+}  // namespace ecrc::check
