@@ -38,5 +38,7 @@ void Fail(Context& ctx, int code, const std::string& message);
 void AddSpecCommand(CLI::App& app, Context& ctx);
 void AddCallCommand(CLI::App& app, Context& ctx);
 void AddServeCommand(CLI::App& app, Context& ctx);
+void AddDiffCommand(CLI::App& app, Context& ctx);
+void AddRunCommand(CLI::App& app, Context& ctx);
 
 }  // namespace ecrc::cli

@@ -14,9 +14,11 @@ int main(int argc, char** argv) {
                  "Directory holding service-2.json (and paginators-1.json) of another model "
                  "(default: the embedded ECR Public 2020-10-30 model)")
       ->check(CLI::ExistingDirectory);
+  AddRunCommand(app, ctx);
   AddSpecCommand(app, ctx);
   AddCallCommand(app, ctx);
   AddServeCommand(app, ctx);
+  AddDiffCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

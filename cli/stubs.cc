@@ -4,4 +4,6 @@
 namespace ecrc::cli {
 __attribute__((weak)) void AddCallCommand(CLI::App&, Context&) {}
 __attribute__((weak)) void AddServeCommand(CLI::App&, Context&) {}
+__attribute__((weak)) void AddDiffCommand(CLI::App&, Context&) {}
+__attribute__((weak)) void AddRunCommand(CLI::App&, Context&) {}
 }  // namespace ecrc::cli

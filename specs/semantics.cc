@@ -163,7 +163,8 @@ class SemanticsLoader {
       UnprovokableError u;
       if (!def.is_object() || !Str(def, "error", path, &u.error) || !Str(def, "reason", path, &u.reason) ||
           !Str(def, "source", path, &u.source) || !StrList(def, "operations", path, &u.operations) ||
-          !StrList(def, "except", path, &u.except) || !Error(u.error, path + ".error")) {
+          !StrList(def, "except", path, &u.except) || !StrList(def, "regions", path, &u.regions) ||
+          !Error(u.error, path + ".error")) {
         return false;
       }
       for (const auto& op : u.operations) {
@@ -183,13 +184,22 @@ Result<std::shared_ptr<const Semantics>> Semantics::Load(std::string_view text, 
   return SemanticsLoader(service).Load(text);
 }
 
+namespace {
+std::string_view EmbeddedSemanticsText() {
+  for (const auto& f : EmbeddedModelFiles()) {
+    if (f.name == "semantics") return f.bytes;
+  }
+  return {};
+}
+}  // namespace
+
+Result<std::shared_ptr<const Semantics>> Semantics::EmbeddedFor(const Service& service) {
+  return Load(EmbeddedSemanticsText(), service);
+}
+
 std::shared_ptr<const Semantics> Semantics::Embedded() {
   static const std::shared_ptr<const Semantics> semantics = [] {
-    std::string_view text;
-    for (const auto& f : EmbeddedModelFiles()) {
-      if (f.name == "semantics") text = f.bytes;
-    }
-    auto loaded = Load(text, *Service::Embedded());
+    auto loaded = Load(EmbeddedSemanticsText(), *Service::Embedded());
     if (!loaded.ok()) {
       std::fprintf(stderr, "ecr-conform: embedded semantics are invalid: %s\n", loaded.status().message().c_str());
       std::abort();
@@ -199,11 +209,13 @@ std::shared_ptr<const Semantics> Semantics::Embedded() {
   return semantics;
 }
 
-std::optional<std::string> Semantics::WhyUnprovokable(const std::string& operation, const std::string& error) const {
+std::optional<std::string> Semantics::WhyUnprovokable(const std::string& operation, const std::string& error,
+                                                      const std::string& region) const {
   auto has = [](const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); };
   for (const auto& u : unprovokable_) {
     if (u.error != error || has(u.except, operation)) continue;
     if (!u.operations.empty() && !has(u.operations, operation)) continue;
+    if (!u.regions.empty() && !has(u.regions, region)) continue;
     return u.reason + " (" + u.source + ")";
   }
   return std::nullopt;

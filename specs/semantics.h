@@ -45,6 +45,7 @@ struct UnprovokableError {
   std::string error;
   std::vector<std::string> operations;  // empty = every operation declaring it
   std::vector<std::string> except;
+  std::vector<std::string> regions;     // non-empty: unprovokable only when the run's region is one of these
   std::string reason;
   std::string source;
 };
@@ -54,6 +55,9 @@ class Semantics {
   // Parses and cross-checks against `service` (every operation, member and error named must exist).
   static Result<std::shared_ptr<const Semantics>> Load(std::string_view text, const Service& service);
   static std::shared_ptr<const Semantics> Embedded();
+  // The embedded semantics file checked against another model (`--model`): fails when that
+  // model lacks something the semantics name.
+  static Result<std::shared_ptr<const Semantics>> EmbeddedFor(const Service& service);
 
   const std::map<std::string, Resource>& resources() const { return resources_; }
   const std::map<std::string, Binding>& bindings() const { return bindings_; }
@@ -65,8 +69,10 @@ class Semantics {
   const std::string& validation_confidence() const { return validation_confidence_; }
   const std::string& fact_sheet() const { return fact_sheet_; }
 
-  // Why `error` cannot be provoked on `operation` from outside, or nullopt when it can.
-  std::optional<std::string> WhyUnprovokable(const std::string& operation, const std::string& error) const;
+  // Why `error` cannot be provoked on `operation` from outside by a run addressing `region`, or
+  // nullopt when it can.
+  std::optional<std::string> WhyUnprovokable(const std::string& operation, const std::string& error,
+                                             const std::string& region = "") const;
   const Resource* FindResource(const std::string& name) const;
   const Binding* FindBinding(const std::string& member) const;
 

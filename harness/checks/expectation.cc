@@ -62,9 +62,24 @@ void EvaluateOutcome(const Call& call, const Expectation& expected, size_t excha
   out->push_back(std::move(f));
 }
 
-void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::Finding>* out) {
+// Fact sheet §2.1 (D/E): every response carries x-amzn-RequestId (botocore reads it into
+// ResponseMetadata; support cases quote it).
+void EvaluateRequestId(const Call& call, size_t exchange, std::vector<runner::Finding>* out) {
+  const std::string* id = call.response->headers.Find("x-amzn-RequestId");
+  if (id && !id->empty()) return;
+  out->push_back({call.op->name + " response has no x-amzn-RequestId header", "header:x-amzn-RequestId", "a request id", "absent", exchange});
+}
+
+bool IsTraitViolation(codec::ViolationKind kind) {
+  using K = codec::ViolationKind;
+  return kind == K::kLength || kind == K::kRange || kind == K::kPattern || kind == K::kEnum || kind == K::kUnknownMember;
+}
+
+void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::Finding>* out, OutputRules rules) {
   if (!call.ok()) return;
+  if (rules == OutputRules::kWire) EvaluateRequestId(call, exchange, out);
   for (const auto& v : call.decoded.findings) {
+    if (IsTraitViolation(v.kind) != (rules == OutputRules::kTraits)) continue;
     runner::Finding f;
     f.message = call.op->name + " response: " + v.ToString();
     f.path = v.kind == codec::ViolationKind::kContentType ? "header:Content-Type" : v.path;
@@ -78,6 +93,7 @@ void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::
 void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t exchange, std::vector<runner::Finding>* out) {
   if (!call.is_error()) return;
   const auto& error = call.decoded.error;
+  EvaluateRequestId(call, exchange, out);
   auto add = [&](std::string message, std::string path, std::string expected, std::string observed) {
     out->push_back({call.op->name + " error response: " + std::move(message), std::move(path), std::move(expected), std::move(observed), exchange});
   };

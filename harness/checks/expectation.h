@@ -29,8 +29,14 @@ struct Expectation {
 // Appends a finding when `call` does not meet `expected`. `exchange` is the index to cite.
 void EvaluateOutcome(const Call& call, const Expectation& expected, size_t exchange, std::vector<runner::Finding>* out);
 
-// Success responses: every way the body breaks the output shape or the framing.
-void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::Finding>* out);
+// Which response rules to apply: kWire is what breaks SDKs (framing, request id, required
+// members, JSON types, base64, UTF-8); kTraits is what SDKs do not enforce on responses
+// (lengths, ranges, patterns, enums, unknown members).
+enum class OutputRules { kWire, kTraits };
+
+// Success responses: every way the body breaks the output shape or the framing, per `rules`.
+void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::Finding>* out,
+                         OutputRules rules = OutputRules::kWire);
 
 // Error responses: HTTP 400 (500 for a fault shape), a type naming the error (header or __type),
 // a `message` member, and the awsJson Content-Type.

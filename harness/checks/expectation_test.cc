@@ -11,6 +11,7 @@ Call MakeCall(const char* op, int status, std::string body, const char* content_
   c.op = service->FindOperation(op);
   HttpResponse r{status, {}, std::move(body)};
   if (content_type) r.headers.Add("Content-Type", content_type);
+  r.headers.Add("x-amzn-RequestId", "5a1c0a3e-0000-4000-8000-000000000000");
   c.response = r;
   c.decoded = codec::DecodeResponse(*service, *c.op, r);
   return c;
@@ -47,6 +48,24 @@ TEST(Expectation, ErrorShapeRules) {
   EXPECT_EQ(shape(MakeCall("DeleteRepository", 400, R"({"message":"m"})")).size(), 1u);  // no type
   EXPECT_EQ(shape(MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException"})")).size(), 1u);  // no message
   EXPECT_EQ(shape(MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException","message":"m"})", "text/html")).size(), 1u);
+}
+
+TEST(Expectation, EveryResponseNeedsARequestId) {
+  Call c = MakeCall("CreateRepository", 200, R"({})");
+  c.response->headers.entries.pop_back();
+  std::vector<runner::Finding> out;
+  EvaluateOutputShape(c, 0, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].path, "header:x-amzn-RequestId");
+}
+
+TEST(Expectation, OutputTraitsAreSeparateFromWireRules) {
+  Call c = MakeCall("BatchDeleteImage", 200, R"({"imageIds":[],"extra":1})");
+  std::vector<runner::Finding> wire, traits;
+  EvaluateOutputShape(c, 0, &wire, OutputRules::kWire);
+  EvaluateOutputShape(c, 0, &traits, OutputRules::kTraits);
+  EXPECT_TRUE(wire.empty());
+  EXPECT_EQ(traits.size(), 2u);  // imageIds below its min length, and an unknown member
 }
 
 TEST(Expectation, OutputShapeFindingsComeFromTheDecoder) {

@@ -1,0 +1,208 @@
+// `ecr-conform run`: the conformance run against an endpoint (or the embedded reference server),
+// with reports written to a folder and an exit code CI can gate on.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+#include "cli/context.h"
+#include "cli/embedded_server.h"
+#include "harness/client/client.h"
+#include "harness/report/diff.h"
+#include "harness/report/json_report.h"
+#include "harness/report/writer.h"
+#include "harness/runner/runner.h"
+#include "specs/semantics.h"
+
+namespace ecrc::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+void OnSignal(int) {
+  // First interrupt: stop scheduling and clean up; a second one kills as usual.
+  g_interrupted = true;
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+struct RunOptions {
+  std::string endpoint_url, region, suites = "contract,scenario", check_glob, operation, report_dir, formats = "json,junit,md,html",
+                                    baseline;
+  uint64_t seed = 1;
+  int jobs = 4;
+  bool allow_aws = false;
+};
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  for (std::string item; std::getline(ss, item, ',');) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+std::string UniquePrefix() {
+  std::random_device rd;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%08x", rd());
+  return std::string("ecrc-") + buf;
+}
+
+std::string DefaultReportDir(const std::string& prefix) {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", std::gmtime(&t));
+  return std::string("reports/runs/") + buf + "-" + prefix;
+}
+
+void PrintSummary(const runner::RunReport& report, const std::string& dir) {
+  auto counts = report.Counts();
+  std::cout << "ecr-conform run against " << report.endpoint << " (" << report.spec.uid << "): " << report.checks.size() << " checks, "
+            << counts[runner::Outcome::kPassed] << " passed, " << counts[runner::Outcome::kFailed] << " failed, "
+            << counts[runner::Outcome::kErrored] << " errored, " << counts[runner::Outcome::kSkipped] << " skipped in "
+            << static_cast<int>(report.duration_seconds * 1000) << " ms\n";
+  const auto& c = report.coverage;
+  size_t errors_total = c.errors_provoked.size() + c.errors_missed.size() + c.errors_unprovokable.size();
+  std::cout << "coverage: operations " << c.operations_exercised.size() << "/" << c.operations_exercised.size() + c.operations_missed.size()
+            << ", paginators " << c.paginators_verified.size() << "/" << c.paginators_verified.size() + c.paginators_missed.size()
+            << ", declared errors provoked " << c.errors_provoked.size() << "/" << errors_total << " ("
+            << c.errors_unprovokable.size() << " cannot be provoked from outside), constraints "
+            << c.constraints_exercised.size() << "/" << c.constraints_exercised.size() + c.constraints_missed.size() << "\n";
+  size_t shown = 0;
+  for (const auto& r : report.checks) {
+    if (r.outcome < runner::Outcome::kFailed) continue;
+    if (++shown > 25) {
+      std::cout << "  ... see the report for the rest\n";
+      break;
+    }
+    std::cout << "  " << runner::OutcomeName(r.outcome) << " [" << runner::SeverityName(r.severity) << "] " << r.id;
+    if (!r.findings.empty()) std::cout << ": " << r.findings.front().message;
+    std::cout << "\n";
+  }
+  if (!dir.empty()) std::cout << "report: " << dir << "/report.md (also report.json, report.junit.xml, report.html)\n";
+}
+
+void Run(Context& ctx, const RunOptions& opts) {
+  auto service = ctx.Service();
+  if (!service) return;
+  std::shared_ptr<const spec::Semantics> semantics = spec::Semantics::Embedded();
+  if (!ctx.model_dir.empty()) {
+    auto reloaded = spec::Semantics::EmbeddedFor(*service);
+    if (!reloaded.ok()) return Fail(ctx, kExitUsage, "the semantics file does not fit --model " + ctx.model_dir + ": " + reloaded.status().message());
+    semantics = *reloaded;
+  }
+  runner::RunConfig config;
+  config.suites = SplitList(opts.suites);
+  for (const auto& s : config.suites) {
+    if (s != "contract" && s != "scenario") return Fail(ctx, kExitUsage, "--suite: unknown suite '" + s + "' (known: contract, scenario)");
+  }
+  if (!opts.operation.empty() && !service->FindOperation(opts.operation)) {
+    return Fail(ctx, kExitUsage, "--operation: no operation '" + opts.operation + "' in the model");
+  }
+  auto formats = report::ParseReportFormats(opts.formats);
+  if (!formats.ok()) return Fail(ctx, kExitUsage, "--format: " + formats.status().message());
+  std::optional<runner::RunReport> baseline;
+  if (!opts.baseline.empty()) {
+    auto read = report::ReadReportFile(opts.baseline);
+    if (!read.ok()) return Fail(ctx, kExitUsage, "--baseline: " + read.status().message());
+    baseline = *read;
+  }
+
+  auto resolved = client::ResolveEndpoint({opts.endpoint_url, opts.region}, client::ProcessEnv());
+  if (!resolved.ok()) return Fail(ctx, kExitUsage, resolved.status().message());
+  std::unique_ptr<EmbeddedServer> embedded;
+  if (!resolved->has_value()) {
+    embedded = std::make_unique<EmbeddedServer>();
+    auto url = embedded->Start(opts.region.empty() ? client::kDefaultRegion : opts.region);
+    if (!url.ok()) return Fail(ctx, kExitUsage, "could not start the embedded reference server: " + url.status().message());
+    auto again = client::ResolveEndpoint({*url, opts.region}, client::ProcessEnv());
+    if (!again.ok() || !again->has_value()) return Fail(ctx, kExitUsage, "embedded server URL rejected: " + again.status().message());
+    config.endpoint = **again;
+    config.endpoint_label = "embedded reference server";
+  } else {
+    config.endpoint = **resolved;
+    config.endpoint_label = config.endpoint.url.ToString();
+  }
+  config.prefix = UniquePrefix();
+  if (client::IsRealAwsHost(config.endpoint.url.host)) {
+    if (!opts.allow_aws) {
+      return Fail(ctx, kExitUsage, config.endpoint.url.host + " is a real AWS endpoint: the run creates and deletes repositories there. "
+                                       "Pass --allow-aws to go ahead.");
+    }
+    std::cerr << "ecr-conform: running against real AWS (" << config.endpoint.url.host << "). It will create repositories named "
+              << config.prefix << "-* (with images, layers, tags, policies and catalog data) and delete them at the end; "
+              << "it will also set and restore the registry's catalog data.\n";
+  }
+  // Reachability first: an endpoint that is not there gets one line and exit 3, no report.
+  {
+    client::Client probe(service, config.endpoint, client::TransportOptions{std::chrono::milliseconds(3000), std::chrono::milliseconds(10000)});
+    HttpRequest ping;
+    ping.headers.Add("Content-Type", "application/x-amz-json-1.1");
+    ping.body = "{}";
+    auto result = probe.SendRaw(ping);
+    if (!result.ok() && result.error().kind == client::TransportErrorKind::kUnreachable) {
+      return Fail(ctx, kExitUnreachable, "endpoint unreachable: " + result.error().message);
+    }
+  }
+  config.check_glob = opts.check_glob;
+  config.operation = opts.operation;
+  config.seed = opts.seed;
+  config.jobs = opts.jobs;
+  config.progress = isatty(STDERR_FILENO);
+  config.color = config.progress && std::getenv("NO_COLOR") == nullptr;
+
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  runner::RunReport report = runner::Run(config, service, semantics, &g_interrupted);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+
+  std::string dir = opts.report_dir.empty() ? DefaultReportDir(config.prefix) : opts.report_dir;
+  if (auto written = report::WriteReports(report, dir, *formats, {{config.endpoint.credentials.secret_access_key}}); !written.ok()) {
+    Fail(ctx, kExitUsage, "writing the report: " + written.message());
+    dir.clear();
+  }
+  PrintSummary(report, dir);
+  if (g_interrupted) return Fail(ctx, kExitUsage, "interrupted: partial results, created repositories deleted");
+
+  bool errored = false, failed = false;
+  for (const auto& r : report.checks) {
+    errored = errored || r.outcome == runner::Outcome::kErrored;
+    failed = failed || (r.outcome == runner::Outcome::kFailed && r.severity == runner::Severity::kError);
+  }
+  if (baseline) {
+    bool regressed = report::HasRegressions(*baseline, report);
+    std::cout << (regressed ? "regressions against the baseline: see `ecr-conform diff`\n" : "no regression against the baseline\n");
+    ctx.exit_code = regressed ? kExitFindings : kExitOk;
+    return;
+  }
+  ctx.exit_code = errored ? kExitUsage : failed ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<RunOptions>();
+  auto* run = app.add_subcommand("run", "Run the conformance suites against an endpoint (default: the embedded reference server)");
+  run->add_option("--endpoint-url", opts->endpoint_url, "Endpoint to test (else AWS_ENDPOINT_URL_ECR_PUBLIC, AWS_ENDPOINT_URL, else the embedded server)");
+  run->add_option("--region", opts->region, "Signing region (else AWS_REGION, AWS_DEFAULT_REGION, us-east-1)");
+  run->add_option("--suite", opts->suites, "Comma-separated suites: contract, scenario")->capture_default_str();
+  run->add_option("--check", opts->check_glob, "Only checks whose id matches this glob, e.g. 'put_image_*'");
+  run->add_option("--operation", opts->operation, "Only checks touching this operation");
+  run->add_option("--seed", opts->seed, "Seed for generated values")->capture_default_str();
+  run->add_option("--jobs", opts->jobs, "Parallel workers (each with its own kept-alive connection)")->check(CLI::Range(1, 64))->capture_default_str();
+  run->add_option("--report-dir", opts->report_dir, "Where to write the report (default reports/runs/<time>-<prefix>)");
+  run->add_option("--format", opts->formats, "Comma-separated report formats: json, junit, md, html")->capture_default_str();
+  run->add_option("--baseline", opts->baseline, "A previous report.json: exit 0 unless something regressed against it");
+  run->add_flag("--allow-aws", opts->allow_aws, "Allow a real AWS endpoint (*.amazonaws.com, *.api.aws)");
+  run->callback([&ctx, opts] { Run(ctx, *opts); });
+}
+
+}  // namespace ecrc::cli

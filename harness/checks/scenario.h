@@ -1,0 +1,78 @@
+// Scenario checks: the semantics no trait states (push lifecycle, upload rules, PutImage rules,
+// pagination, tags, policies, ...), each a function that drives calls through a ScenarioContext
+// and records findings. The context does the I/O; a scenario only decides what to send and what
+// the answer must be.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "harness/checks/expectation.h"
+#include "specs/semantics.h"
+
+namespace ecrc::check {
+
+// Thrown by ScenarioContext::Require* to end a scenario whose precondition failed; the runner
+// catches it. It never crosses the checks library boundary.
+struct ScenarioAbort {
+  std::string reason;
+};
+
+class ScenarioContext {
+ public:
+  virtual ~ScenarioContext() = default;
+
+  virtual const spec::Service& service() const = 0;
+  virtual const spec::Semantics& semantics() const = 0;
+
+  // Sends `input` (wire-form JSON; blobs as codec::BlobValue) to `operation` and records the
+  // exchange as evidence. A transport failure aborts the scenario as errored.
+  virtual const Call& Send(const std::string& operation, const codec::Value& input) = 0;
+
+  // A new repository name under the run's unique prefix (not created). `length` pads it.
+  virtual std::string NewRepositoryName(size_t length = 0) = 0;
+  // Creates a repository under the run's prefix (deleted, force, when the run ends) and returns
+  // its name; `extra` adds members to CreateRepository. Aborts the scenario (failed) if creation fails.
+  virtual std::string CreateRepository(const codec::Value& extra = nlohmann::json::object()) = 0;
+  // The repository's ARN as CreateRepository returned it.
+  virtual std::string RepositoryArn(const std::string& name) = 0;
+  // The region the endpoint is addressed with (GetAuthorizationToken only works in us-east-1).
+  virtual std::string region() const = 0;
+
+  // Findings: `Expect` records one when `call` misses `expected`; `Check` when `condition` is false.
+  virtual void Expect(const Call& call, const Expectation& expected, const std::string& what) = 0;
+  virtual void Check(bool condition, const std::string& what, const std::string& expected, const std::string& observed) = 0;
+  // Like Expect/Check, then aborts the scenario (outcome failed) when unmet: later steps need it.
+  void Require(const Call& call, const Expectation& expected, const std::string& what) {
+    size_t before = findings();
+    Expect(call, expected, what);
+    if (findings() > before) throw ScenarioAbort{what};
+  }
+  void RequireTrue(bool condition, const std::string& what, const std::string& expected, const std::string& observed) {
+    Check(condition, what, expected, observed);
+    if (!condition) throw ScenarioAbort{what};
+  }
+  // Marks the scenario skipped (e.g. the endpoint's region does not support the operation).
+  virtual void Skip(const std::string& reason) = 0;
+  virtual size_t findings() const = 0;
+  // Records that a declared error was provoked or a paginator verified (coverage).
+  virtual void CoverPaginator(const std::string& operation) = 0;
+};
+
+struct Scenario {
+  std::string id;        // stable snake_case: push_lifecycle, upload_non_contiguous_part, ...
+  std::string category;  // lifecycle, uploads, images, batch, pagination, tags, policy, catalog, registry, auth, not_found
+  std::string title;
+  runner::Severity severity = runner::Severity::kError;  // warning where the fact sheet says E/U
+  std::vector<std::string> operations;
+  std::string source;    // fact sheet section and its source (URL or file), e.g. "fact sheet §5.1 (D): MN; CTRD"
+  std::function<void(ScenarioContext&)> run;
+};
+
+// Every scenario, in a stable order. One file per family under harness/checks/scenarios/ adds its
+// own through the Add*Scenarios functions listed in scenarios/registry.cc.
+const std::vector<Scenario>& AllScenarios();
+
+}  // namespace ecrc::check

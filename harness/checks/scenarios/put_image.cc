@@ -1,0 +1,278 @@
+// PutImage rules (fact sheet §5.2): digests of the exact bytes, the errors for mismatched
+// digests, missing blobs and missing child manifests, re-pushes, tags that move, and the
+// manifest formats ECR Public accepts.
+#include "harness/checks/scenarios/steps.h"
+
+namespace ecrc::check {
+namespace {
+
+using namespace steps;  // NOLINT: the family files are built from these steps
+using runner::Severity;
+
+// A repository holding one layer and one config blob, ready for manifests to reference.
+struct Ready {
+  std::string repo;
+  Blob layer;
+  Blob config;
+};
+
+Ready Prepare(ScenarioContext& ctx, std::string_view seed, bool oci = false) {
+  Ready r;
+  r.repo = ctx.CreateRepository();
+  r.layer = PushBlob(ctx, r.repo, LayerBytes(seed), oci ? kOciLayer : kDockerLayer);
+  r.config = PushBlob(ctx, r.repo, ConfigBytes(seed, r.layer.digest), oci ? kOciConfig : kDockerConfig);
+  return r;
+}
+
+json Put(const std::string& repo, const std::string& manifest, const std::string& tag, const std::string& media_type = "") {
+  json input = {{"repositoryName", repo}, {"imageManifest", manifest}};
+  if (!tag.empty()) input["imageTag"] = tag;
+  if (!media_type.empty()) input["imageManifestMediaType"] = media_type;
+  return input;
+}
+
+void DigestOfExactBytes(ScenarioContext& ctx) {
+  // §5.2 (D/E): the same JSON document with different whitespace is a different manifest.
+  Ready r = Prepare(ctx, "exact-bytes");
+  std::string compact = DockerManifest(r.config, {r.layer});
+  // Same members in the same order, only the whitespace differs.
+  std::string pretty = nlohmann::ordered_json::parse(compact).dump(3) + "\n";
+  std::string digests[2];
+  const std::string* texts[2] = {&compact, &pretty};
+  for (int i = 0; i < 2; ++i) {
+    const Call& put = ctx.Send("PutImage", Put(r.repo, *texts[i], i == 0 ? "compact" : "pretty", kDockerManifest));
+    ctx.Require(put, Expectation::Success(), "PutImage accepts the manifest");
+    const json& image = At(put.decoded.output, "image");
+    digests[i] = Str(At(At(image, "imageId"), "imageDigest"));
+    ctx.Check(digests[i] == Digest(*texts[i]), "the image digest is the sha256 of the exact manifest bytes", Digest(*texts[i]),
+              Dump(At(At(image, "imageId"), "imageDigest")));
+    ctx.Check(Str(At(image, "imageManifest")) == *texts[i], "PutImage echoes the manifest byte for byte", *texts[i],
+              Dump(At(image, "imageManifest")));
+  }
+  ctx.Check(digests[0] != digests[1], "manifests differing only in whitespace get different digests", "two digests",
+            digests[0] + " and " + digests[1]);
+  json details = DescribeAllImages(ctx, r.repo);
+  ctx.Check(details.size() == 2, "both whitespace variants are stored as separate images", "2 images", std::to_string(details.size()));
+}
+
+void DigestMismatch(ScenarioContext& ctx) {
+  // §5.2 (D: MN ImageDigestDoesNotMatchException).
+  Ready r = Prepare(ctx, "digest-mismatch");
+  std::string manifest = DockerManifest(r.config, {r.layer});
+  json input = Put(r.repo, manifest, "mismatch", kDockerManifest);
+  input["imageDigest"] = Digest(manifest + " ");
+  ctx.Expect(ctx.Send("PutImage", input), Expectation::ErrorCode({"ImageDigestDoesNotMatchException"}),
+             "PutImage with an imageDigest that is not the manifest's sha256 fails");
+  // The matching digest is accepted: the parameter is a check, not an override.
+  input["imageDigest"] = Digest(manifest);
+  ctx.Expect(ctx.Send("PutImage", input), Expectation::Success(), "PutImage with the manifest's own digest succeeds");
+}
+
+void LayersNotFound(ScenarioContext& ctx) {
+  // §5.2 (D: MN LayersNotFoundException, "isn't valid for this repository"): a layer never
+  // uploaded, then one uploaded only to another repository.
+  Ready r = Prepare(ctx, "layers-not-found");
+  Blob missing{AbsentDigest(r.repo), 1234, kDockerLayer};
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(r.config, {missing}), "missing", kDockerManifest)),
+             Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a layer nobody uploaded fails");
+  std::string other = ctx.CreateRepository();
+  Blob elsewhere = PushBlob(ctx, other, LayerBytes("only-in-the-other-repository"), kDockerLayer);
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(r.config, {elsewhere}), "elsewhere", kDockerManifest)),
+             Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a layer that is only in another repository fails");
+}
+
+void ConfigNotFound(ScenarioContext& ctx) {
+  // §5.2 (E for the config): by inference the config blob must be present like the layers.
+  Ready r = Prepare(ctx, "config-not-found");
+  Blob missing{AbsentDigest(r.repo), 321, kDockerConfig};
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(missing, {r.layer}), "missing-config", kDockerManifest)),
+             Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a config blob nobody uploaded fails");
+}
+
+void ReferencedImagesNotFound(ScenarioContext& ctx) {
+  // §5.2 (D: MN ReferencedImagesNotFoundException), for a Docker manifest list and an OCI index.
+  Ready r = Prepare(ctx, "referenced-not-found");
+  std::string absent = AbsentDigest(r.repo);
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, ManifestList({{absent, 500, kDockerManifest, "amd64"}}, false), "list", kDockerManifestList)),
+             Expectation::ErrorCode({"ReferencedImagesNotFoundException"}), "a manifest list naming a missing manifest fails");
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, ManifestList({{absent, 500, kOciManifest, "amd64"}}, true), "index", kOciIndex)),
+             Expectation::ErrorCode({"ReferencedImagesNotFoundException"}), "an OCI index naming a missing manifest fails");
+}
+
+void AlreadyExists(ScenarioContext& ctx) {
+  // §5.2, §2.6 (D: MN ImageAlreadyExistsException).
+  std::string repo = ctx.CreateRepository();
+  Pushed p = PushImage(ctx, repo, "same", "already-exists");
+  ctx.Expect(ctx.Send("PutImage", Put(repo, p.manifest, "same", kDockerManifest)), Expectation::ErrorCode({"ImageAlreadyExistsException"}),
+             "re-pushing the same manifest and tag fails");
+}
+
+void NewTagSameManifest(ScenarioContext& ctx) {
+  // §5.2 (D): the same manifest with a new tag succeeds and adds the tag.
+  std::string repo = ctx.CreateRepository();
+  Pushed p = PushImage(ctx, repo, "first", "new-tag");
+  const Call& put = ctx.Send("PutImage", Put(repo, p.manifest, "second", kDockerManifest));
+  ctx.Require(put, Expectation::Success(), "PutImage of a pushed manifest under a new tag succeeds");
+  ctx.Check(Str(At(At(At(put.decoded.output, "image"), "imageId"), "imageDigest")) == p.digest, "the re-pushed manifest keeps its digest",
+            p.digest, Dump(At(At(put.decoded.output, "image"), "imageId")));
+  json details = DescribeAllImages(ctx, repo);
+  ctx.Check(details.size() == 1, "one image, not two", "1 image", std::to_string(details.size()));
+  std::set<std::string> want = {"first", "second"};
+  ctx.Check(TagsOf(FindImage(details, p.digest)) == want, "the image carries both tags", Describe(want),
+            Describe(TagsOf(FindImage(details, p.digest))));
+}
+
+// Two images; the tag "moving" first on the old one, then put on the new one.
+struct Moved {
+  std::string repo;
+  Pushed old_image;
+  Pushed new_image;
+};
+
+Moved MoveTag(ScenarioContext& ctx) {
+  Moved m;
+  m.repo = ctx.CreateRepository();
+  m.old_image = PushImage(ctx, m.repo, "moving", "tag-move-old");
+  // The new image reuses the layer; only its config (and so its manifest) differs.
+  m.new_image = PushImage(ctx, m.repo, "moving", "tag-move-new", m.old_image.layer);
+  return m;
+}
+
+void TagMove(ScenarioContext& ctx) {
+  // §5.2 (E/M): a different manifest under an existing tag succeeds (ECR Public has no tag
+  // immutability, M) and the tag then names the new image only. Pushing a new build under
+  // `latest` is the most common thing clients do, so this is held strictly.
+  Moved m = MoveTag(ctx);
+  json details = DescribeAllImages(ctx, m.repo);
+  ctx.Check(TagsOf(FindImage(details, m.new_image.digest)).count("moving") == 1, "the tag names the new image", "imageTags contains moving",
+            Dump(FindImage(details, m.new_image.digest)));
+  ctx.Check(TagsOf(FindImage(details, m.old_image.digest)).count("moving") == 0, "the old image no longer carries the tag",
+            "imageTags without moving", Dump(FindImage(details, m.old_image.digest)));
+}
+
+void TagMoveOldImageUntagged(ScenarioContext& ctx) {
+  // §5.2 (E: ECR storage semantics, zeek#3015): the old image stays, untagged. §2.1 (E):
+  // imageTags is omitted for untagged images, so absent and [] are both accepted.
+  Moved m = MoveTag(ctx);
+  const Call& call = ctx.Send("DescribeImages", {{"repositoryName", m.repo}, {"imageIds", {{{"imageDigest", m.old_image.digest}}}}});
+  ctx.Expect(call, Expectation::Success(), "the image the tag moved away from is still in the repository");
+  const json& details = At(call.decoded.output, "imageDetails");
+  const json& old = FindImage(details, m.old_image.digest);
+  ctx.Check(!old.is_null() && TagsOf(old).empty(), "the old image is listed without tags", "imageDetails entry with no imageTags",
+            Dump(details));
+}
+
+void ManifestListAndOciIndex(ScenarioContext& ctx) {
+  // §5.2 (D for the formats; E for lists and indexes being accepted by PutImage): children
+  // pushed (tagged, since an untagged push is U), then a Docker list and an OCI index over them.
+  Ready docker = Prepare(ctx, "list-children");
+  std::string repo = docker.repo;
+  Blob oci_layer = PushBlob(ctx, repo, LayerBytes("index-children"), kOciLayer);
+  Blob oci_config = PushBlob(ctx, repo, ConfigBytes("index-children", oci_layer.digest), kOciConfig);
+
+  std::string docker_child = DockerManifest(docker.config, {docker.layer});
+  std::string oci_child = OciManifest(oci_config, {oci_layer});
+  PutManifest(ctx, repo, docker_child, "child-docker", kDockerManifest);
+  PutManifest(ctx, repo, oci_child, "child-oci", kOciManifest);
+
+  struct Case {
+    std::string manifest;
+    std::string media_type;
+    std::string tag;
+  };
+  Case cases[] = {
+      {ManifestList({{Digest(docker_child), static_cast<int64_t>(docker_child.size()), kDockerManifest, "amd64"}}, false),
+       kDockerManifestList, "list"},
+      {ManifestList({{Digest(oci_child), static_cast<int64_t>(oci_child.size()), kOciManifest, "arm64"}}, true), kOciIndex, "index"},
+  };
+  for (const auto& c : cases) {
+    const Call& put = ctx.Send("PutImage", Put(repo, c.manifest, c.tag, c.media_type));
+    ctx.Expect(put, Expectation::Success(), "PutImage accepts a " + c.media_type + " whose children are in the repository");
+    if (!put.ok()) continue;
+    ctx.Check(Str(At(At(At(put.decoded.output, "image"), "imageId"), "imageDigest")) == Digest(c.manifest),
+              "the list's digest is the sha256 of its bytes", Digest(c.manifest), Dump(At(put.decoded.output, "image")));
+  }
+  json details = DescribeAllImages(ctx, repo);
+  for (const auto& c : cases) {
+    const json& d = FindImage(details, Digest(c.manifest));
+    ctx.Check(Str(At(d, "imageManifestMediaType")) == c.media_type, "DescribeImages reports the list's media type", c.media_type,
+              Dump(d));
+  }
+}
+
+void OciManifestAccepted(ScenarioContext& ctx) {
+  // §5.2 (D: UG image-manifest-formats): an OCI image manifest, media type taken from the
+  // manifest's own mediaType field (no parameter given).
+  Ready r = Prepare(ctx, "oci-manifest", true);
+  std::string manifest = OciManifest(r.config, {r.layer});
+  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "oci"));
+  ctx.Require(put, Expectation::Success(), "PutImage accepts an OCI image manifest");
+  ctx.Check(Str(At(At(put.decoded.output, "image"), "imageManifestMediaType")) == kOciManifest,
+            "the media type is taken from the manifest when no parameter is given", kOciManifest,
+            Dump(At(At(put.decoded.output, "image"), "imageManifestMediaType")));
+  json details = DescribeAllImages(ctx, r.repo);
+  ctx.Check(Str(At(FindImage(details, Digest(manifest)), "imageManifestMediaType")) == kOciManifest,
+            "DescribeImages reports the OCI media type", kOciManifest, Dump(details));
+}
+
+void MediaTypeRequired(ScenarioContext& ctx) {
+  // §5.2 (D: MN imageManifestMediaType doc): neither the parameter nor a mediaType field in the
+  // manifest is InvalidParameterException; the parameter alone is enough.
+  Ready r = Prepare(ctx, "media-type-required", true);
+  std::string manifest = OciManifest(r.config, {r.layer}, /*with_media_type=*/false);
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, manifest, "no-media-type")), Expectation::ErrorCode({"InvalidParameterException"}),
+             "PutImage without imageManifestMediaType of a manifest without mediaType fails");
+  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "no-media-type", kOciManifest));
+  ctx.Expect(put, Expectation::Success(), "the same manifest with imageManifestMediaType succeeds");
+  if (put.ok()) {
+    ctx.Check(Str(At(At(put.decoded.output, "image"), "imageManifestMediaType")) == kOciManifest, "the parameter's media type is used",
+              kOciManifest, Dump(At(At(put.decoded.output, "image"), "imageManifestMediaType")));
+  }
+}
+
+}  // namespace
+
+void AddPutImageScenarios(std::vector<Scenario>* out) {
+  const std::vector<std::string> kPush = {"CreateRepository", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "PutImage"};
+  auto ops = [&](std::initializer_list<const char*> more) {
+    std::vector<std::string> v = kPush;
+    v.insert(v.end(), more.begin(), more.end());
+    return v;
+  };
+  out->push_back({"put_image_digest_of_exact_bytes", "images",
+                  "the digest is the sha256 of the exact manifest bytes, which are echoed unchanged (whitespace matters)",
+                  Severity::kError, ops({"DescribeImages"}), FactSheet("§5.2 (D/E: CLIp put-image echoes the manifest's whitespace)"),
+                  DigestOfExactBytes});
+  out->push_back({"put_image_digest_mismatch", "images", "an imageDigest that is not the manifest's sha256 is ImageDigestDoesNotMatchException",
+                  Severity::kError, kPush, FactSheet("§5.2 (D: MN ImageDigestDoesNotMatchException)"), DigestMismatch});
+  out->push_back({"put_image_layers_not_found", "images",
+                  "a manifest naming a layer that is not in this repository is LayersNotFoundException", Severity::kError, kPush,
+                  FactSheet("§5.2 (D: MN LayersNotFoundException)"), LayersNotFound});
+  out->push_back({"put_image_config_not_found", "images", "a manifest naming a config blob that is not in the repository is LayersNotFoundException",
+                  Severity::kWarning, kPush, FactSheet("§5.2 (E: config blobs required by inference)"), ConfigNotFound});
+  out->push_back({"put_image_referenced_images_not_found", "images",
+                  "a manifest list or OCI index naming a manifest that is not in the repository is ReferencedImagesNotFoundException",
+                  Severity::kError, kPush, FactSheet("§5.2 (D: MN ReferencedImagesNotFoundException)"), ReferencedImagesNotFound});
+  out->push_back({"put_image_already_exists", "images", "the same manifest with the same tag again is ImageAlreadyExistsException",
+                  Severity::kError, kPush, FactSheet("§5.2, §2.6 (D: MN ImageAlreadyExistsException)"), AlreadyExists});
+  out->push_back({"put_image_new_tag_same_manifest", "images", "the same manifest with a new tag succeeds and adds the tag", Severity::kError,
+                  ops({"DescribeImages"}), FactSheet("§5.2 (D: MN ImageAlreadyExistsException doc)"), NewTagSameManifest});
+  out->push_back({"put_image_tag_move", "images", "a tag pushed with a different manifest moves to the new image", Severity::kError,
+                  ops({"DescribeImages"}), FactSheet("§5.2 (E/M: ECR storage semantics; no tag immutability in MN)"), TagMove});
+  out->push_back({"put_image_tag_move_old_image_untagged", "images", "the image a tag moved away from stays in the repository, untagged",
+                  Severity::kWarning, ops({"DescribeImages"}), FactSheet("§5.2 (E: ECR storage semantics; zeek/zeek#3015), §2.1 (E: MOTO)"),
+                  TagMoveOldImageUntagged});
+  out->push_back({"put_image_manifest_list_and_oci_index", "images",
+                  "a Docker manifest list and an OCI image index are accepted when their children exist", Severity::kWarning,
+                  ops({"DescribeImages"}),
+                  FactSheet("§5.2 (D: UG image-manifest-formats, docker-push-multi-architecture-image; E: zeek/zeek#3015)"),
+                  ManifestListAndOciIndex});
+  out->push_back({"put_image_oci_manifest", "images", "an OCI image manifest is accepted, its media type taken from the manifest",
+                  Severity::kError, ops({"DescribeImages"}), FactSheet("§5.2 (D: UG image-manifest-formats; MN imageManifestMediaType doc)"),
+                  OciManifestAccepted});
+  out->push_back({"put_image_media_type_required", "images",
+                  "with neither imageManifestMediaType nor a mediaType in the manifest, PutImage is InvalidParameterException",
+                  Severity::kError, kPush, FactSheet("§5.2 (D: MN imageManifestMediaType doc)"), MediaTypeRequired});
+}
+
+}  // namespace ecrc::check

@@ -1,0 +1,188 @@
+// Shared scenario steps: fact-sheet citations, blob and image pushes, manifest texts and
+// non-throwing output readers.
+#include "harness/checks/scenarios/steps.h"
+
+#include "base/sha256.h"
+#include "harness/codec/value.h"
+
+namespace ecrc::check::steps {
+namespace {
+
+// Manifests are built with insertion-ordered JSON so the text (and so the digest) is exactly
+// what the builder wrote, member order included.
+using ojson = nlohmann::ordered_json;
+
+ojson Descriptor(const std::string& media_type, int64_t size, const std::string& digest) {
+  ojson d;
+  d["mediaType"] = media_type;
+  d["size"] = size;
+  d["digest"] = digest;
+  return d;
+}
+
+}  // namespace
+
+std::string FactSheet(std::string_view section) {
+  return "../shared/docs/ecr-public-semantics.md " + std::string(section);
+}
+
+std::string Digest(std::string_view bytes) { return "sha256:" + Sha256Hex(bytes); }
+
+std::string AbsentDigest(std::string_view seed) {
+  return Digest("ecr-conform: a blob nobody uploads: " + std::string(seed));
+}
+
+std::string AbsentUploadId(std::string_view seed) {
+  std::string h = Sha256Hex("ecr-conform: an upload nobody initiated: " + std::string(seed));
+  // 8-4-4-4-12, version nibble 4 and variant 8 so it also passes strict UUID parsers.
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-4" + h.substr(13, 3) + "-8" + h.substr(17, 3) + "-" + h.substr(20, 12);
+}
+
+const json& At(const json& value, std::string_view key) {
+  static const json kNull;
+  if (!value.is_object()) return kNull;
+  auto it = value.find(key);
+  return it == value.end() ? kNull : *it;
+}
+
+std::string Str(const json& value) { return value.is_string() ? value.get<std::string>() : std::string(); }
+
+std::optional<int64_t> Int(const json& value) {
+  if (value.is_number_integer()) return value.get<int64_t>();
+  // Some servers write longs as 10.0; accept integral floats, reject fractions.
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    if (d == static_cast<double>(static_cast<int64_t>(d))) return static_cast<int64_t>(d);
+  }
+  return std::nullopt;
+}
+
+std::string Dump(const json& value) {
+  if (value.is_null()) return "absent";
+  if (value.is_binary()) return "<" + std::to_string(value.get_binary().size()) + " bytes>";
+  std::string s = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (s.size() > 400) s = s.substr(0, 400) + "...";
+  return s;
+}
+
+Blob PushBlob(ScenarioContext& ctx, const std::string& repository, const std::string& bytes, const std::string& media_type) {
+  Blob blob{Digest(bytes), static_cast<int64_t>(bytes.size()), media_type};
+  const Call& init = ctx.Send("InitiateLayerUpload", {{"repositoryName", repository}});
+  ctx.Require(init, Expectation::Success(), "InitiateLayerUpload starts an upload");
+  std::string upload_id = Str(At(init.decoded.output, "uploadId"));
+  ctx.RequireTrue(!upload_id.empty(), "InitiateLayerUpload returns an uploadId", "uploadId", "absent");
+
+  json part = {{"repositoryName", repository},
+               {"uploadId", upload_id},
+               {"partFirstByte", 0},
+               {"partLastByte", blob.size - 1},
+               {"layerPartBlob", codec::BlobValue(bytes)}};
+  ctx.Require(ctx.Send("UploadLayerPart", part), Expectation::Success(), "UploadLayerPart accepts the only part");
+
+  json complete = {{"repositoryName", repository}, {"uploadId", upload_id}, {"layerDigests", {blob.digest}}};
+  ctx.Require(ctx.Send("CompleteLayerUpload", complete), Expectation::Success(),
+              "CompleteLayerUpload accepts a blob whose digest matches its bytes");
+  return blob;
+}
+
+std::string LayerBytes(std::string_view seed) {
+  // Not a real tarball: ECR Public stores layers without looking inside (PutImage checks only
+  // that they exist, fact sheet §5.2).
+  return "ecr-conform layer " + std::string(seed) + "\n";
+}
+
+std::string ConfigBytes(std::string_view seed, const std::string& layer_digest) {
+  ojson config;
+  config["architecture"] = "amd64";
+  config["os"] = "linux";
+  config["config"] = {{"Labels", {{"ecr-conform.seed", std::string(seed)}}}};
+  config["rootfs"] = {{"type", "layers"}, {"diff_ids", {layer_digest}}};
+  return config.dump();
+}
+
+std::string DockerManifest(const Blob& config, const std::vector<Blob>& layers) {
+  ojson m;
+  m["schemaVersion"] = 2;
+  m["mediaType"] = kDockerManifest;
+  m["config"] = Descriptor(config.media_type, config.size, config.digest);
+  m["layers"] = ojson::array();
+  for (const auto& l : layers) m["layers"].push_back(Descriptor(l.media_type, l.size, l.digest));
+  return m.dump();
+}
+
+std::string OciManifest(const Blob& config, const std::vector<Blob>& layers, bool with_media_type) {
+  ojson m;
+  m["schemaVersion"] = 2;
+  if (with_media_type) m["mediaType"] = kOciManifest;
+  m["config"] = Descriptor(config.media_type, config.size, config.digest);
+  m["layers"] = ojson::array();
+  for (const auto& l : layers) m["layers"].push_back(Descriptor(l.media_type, l.size, l.digest));
+  return m.dump();
+}
+
+std::string ManifestList(const std::vector<ChildManifest>& children, bool oci) {
+  ojson m;
+  m["schemaVersion"] = 2;
+  m["mediaType"] = oci ? kOciIndex : kDockerManifestList;
+  m["manifests"] = ojson::array();
+  for (const auto& c : children) {
+    ojson d = Descriptor(c.media_type, c.size, c.digest);
+    d["platform"] = {{"architecture", c.architecture}, {"os", "linux"}};
+    m["manifests"].push_back(d);
+  }
+  return m.dump();
+}
+
+std::string PutManifest(ScenarioContext& ctx, const std::string& repository, const std::string& manifest,
+                        const std::string& tag, const std::string& media_type) {
+  json input = {{"repositoryName", repository}, {"imageManifest", manifest}};
+  if (!tag.empty()) input["imageTag"] = tag;
+  if (!media_type.empty()) input["imageManifestMediaType"] = media_type;
+  const Call& put = ctx.Send("PutImage", input);
+  ctx.Require(put, Expectation::Success(), "PutImage accepts a manifest whose blobs are in the repository");
+  std::string digest = Str(At(At(At(put.decoded.output, "image"), "imageId"), "imageDigest"));
+  return digest.empty() ? Digest(manifest) : digest;
+}
+
+Pushed PushImage(ScenarioContext& ctx, const std::string& repository, const std::string& tag, std::string_view seed,
+                 const std::optional<Blob>& layer) {
+  Pushed p;
+  p.layer = layer ? *layer : PushBlob(ctx, repository, LayerBytes(seed), kDockerLayer);
+  p.config = PushBlob(ctx, repository, ConfigBytes(seed, p.layer.digest), kDockerConfig);
+  p.manifest = DockerManifest(p.config, {p.layer});
+  p.digest = PutManifest(ctx, repository, p.manifest, tag, kDockerManifest);
+  return p;
+}
+
+json DescribeAllImages(ScenarioContext& ctx, const std::string& repository) {
+  const Call& call = ctx.Send("DescribeImages", {{"repositoryName", repository}, {"maxResults", 1000}});
+  ctx.Require(call, Expectation::Success(), "DescribeImages lists the repository's images");
+  const json& details = At(call.decoded.output, "imageDetails");
+  return details.is_array() ? details : json::array();
+}
+
+const json& FindImage(const json& image_details, const std::string& digest) {
+  static const json kNull;
+  if (!image_details.is_array()) return kNull;
+  for (const auto& d : image_details) {
+    if (Str(At(d, "imageDigest")) == digest) return d;
+  }
+  return kNull;
+}
+
+std::set<std::string> TagsOf(const json& image_detail) {
+  std::set<std::string> tags;
+  const json& t = At(image_detail, "imageTags");
+  if (t.is_array()) {
+    for (const auto& x : t) tags.insert(Str(x));
+  }
+  return tags;
+}
+
+std::string Describe(const std::set<std::string>& items) {
+  std::string out = "{";
+  for (const auto& s : items) out += (out.size() > 1 ? ", " : "") + s;
+  return out + "}";
+}
+
+}  // namespace ecrc::check::steps

@@ -1,0 +1,45 @@
+#include "harness/client/client.h"
+
+#include "harness/client/redaction.h"
+
+namespace ecrc::client {
+
+Client::Client(std::shared_ptr<const spec::Service> service, Endpoint endpoint, TransportOptions options)
+    : service_(std::move(service)),
+      endpoint_(std::move(endpoint)),
+      base_url_(endpoint_.url.ToString()),
+      transport_(std::move(options)) {}
+
+Signing Client::signing() const {
+  return Signing{endpoint_.region, service_->metadata().signing_name, endpoint_.credentials};
+}
+
+CallResult Client::Call(const spec::Operation& op, const codec::Value& input, const codec::ValidateOptions& options) {
+  HttpRequest request = codec::EncodeRequest(*service_, op, input);
+  TransportResult result = transport_.Send(base_url_, request, signing());
+  CallResult call{&op, base_url_ + request.path, std::move(request), std::move(result), {}};
+  if (call.ok()) call.decoded = codec::DecodeResponse(*service_, op, call.response(), options);
+  return call;
+}
+
+TransportResult Client::SendRaw(const HttpRequest& request, Sign sign) {
+  return sign == Sign::kYes ? transport_.Send(base_url_, request, signing()) : transport_.SendUnsigned(base_url_, request);
+}
+
+runner::Exchange Client::Evidence(const TransportResult& result, std::string operation) const {
+  runner::Exchange exchange;
+  exchange.operation = std::move(operation);
+  exchange.request = result.sent();
+  if (result.ok()) {
+    exchange.response = result.response();
+  } else {
+    exchange.transport_error = result.error().message;
+  }
+  return Redacted(std::move(exchange), &endpoint_.credentials);
+}
+
+runner::Exchange Client::Evidence(const CallResult& call) const {
+  return Evidence(call.transport, call.op ? call.op->name : "");
+}
+
+}  // namespace ecrc::client

@@ -1,0 +1,63 @@
+// A client for one endpoint of one service model: encodes an operation's input, signs and sends
+// it, and decodes the response against the operation's output shape.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/http.h"
+#include "harness/client/endpoint.h"
+#include "harness/client/transport.h"
+#include "harness/codec/codec.h"
+#include "harness/runner/results.h"
+#include "specs/spec.h"
+
+namespace ecrc::client {
+
+// One call: what was sent, what came back (or how the transport failed), and what the codec made
+// of it. `transport.sent()` carries Authorization and, with a session token, the token itself:
+// pass it through Client::Evidence (or Redacted) before it goes anywhere persistent.
+struct CallResult {
+  const spec::Operation* op = nullptr;
+  std::string url;               // where the request went
+  HttpRequest encoded;           // what the codec produced, before libcurl added Host, date and signature
+  TransportResult transport;     // the response, or the transport error
+  codec::DecodedResponse decoded;  // meaningful only when transport.ok()
+
+  bool ok() const { return transport.ok(); }
+  const HttpRequest& sent() const { return transport.sent(); }
+  const HttpResponse& response() const { return transport.response(); }
+};
+
+enum class Sign { kNo, kYes };
+
+// Not thread-safe (it owns one Transport): one Client per thread.
+class Client {
+ public:
+  Client(std::shared_ptr<const spec::Service> service, Endpoint endpoint, TransportOptions options = {});
+
+  // Encodes `input` (valid or not: validation is the caller's business), sends it signed, and on
+  // a response decodes it with codec::DecodeResponse. A transport failure leaves `decoded` empty.
+  CallResult Call(const spec::Operation& op, const codec::Value& input, const codec::ValidateOptions& options = {});
+
+  // Sends `request` as it is, for protocol probes and fuzzing: unsigned by default, or signed by
+  // libcurl (then the Transport::Send restrictions apply: no duplicate headers, no query string).
+  TransportResult SendRaw(const HttpRequest& request, Sign sign = Sign::kNo);
+
+  // The exchange as report evidence, redacted (no signature, token or secret in it).
+  runner::Exchange Evidence(const CallResult& call) const;
+  runner::Exchange Evidence(const TransportResult& result, std::string operation = "") const;
+
+  const spec::Service& service() const { return *service_; }
+  const Endpoint& endpoint() const { return endpoint_; }
+  const std::string& base_url() const { return base_url_; }
+  Signing signing() const;
+
+ private:
+  std::shared_ptr<const spec::Service> service_;
+  Endpoint endpoint_;
+  std::string base_url_;
+  Transport transport_;
+};
+
+}  // namespace ecrc::client

@@ -1,0 +1,43 @@
+// The JSON form of a run's results: the persistent source of truth every other report and
+// `ecr-conform diff` are derived from (schema: reports/README.md, reports/schema/report.schema.json).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "harness/runner/results.h"
+
+namespace ecrc::report {
+
+// The schema version this build writes and the only one it reads.
+inline constexpr int kReportSchemaVersion = 1;
+
+// Puts a report in canonical form so two runs diff cleanly: checks sorted by id; suites,
+// each check's operations and every coverage list sorted and de-duplicated; bodies and
+// reproductions longer than kMaxStoredBodyBytes cut with a visible marker. Findings, exchanges
+// and headers keep the runner's order (it carries meaning: findings point at exchanges by index,
+// headers are evidence as sent). Idempotent.
+void Normalize(runner::RunReport* report);
+
+// The report as JSON: redacted (redact.h) and normalised first, so the output never holds
+// credentials and is byte-for-byte stable for equal inputs. Never throws.
+nlohmann::ordered_json ToJson(const runner::RunReport& report);
+// ToJson pretty-printed with a trailing newline; invalid UTF-8 in strings other than bodies
+// (bodies that are not UTF-8 are stored as base64) is replaced by U+FFFD.
+std::string ToJsonString(const runner::RunReport& report);
+
+// Reads a report from parsed JSON. On failure the message names the JSON path and what was
+// wrong, e.g. `$.checks[3].outcome: expected one of disabled, skipped, passed, failed, errored;
+// got "pass"`. Unknown members are ignored (forward compatibility within a schema version);
+// a different schema_version, a missing required member, a wrong type, an unknown outcome or
+// severity, a duplicate check id or a finding pointing at a missing exchange are errors.
+// Never throws, whatever the input.
+Result<runner::RunReport> FromJson(const nlohmann::ordered_json& json);
+// FromJson of text; text that is not JSON gives `not JSON: parse error at line L, column C: ...`.
+Result<runner::RunReport> ParseReport(std::string_view text);
+// ParseReport of a file; every error message starts with `path: `.
+Result<runner::RunReport> ReadReportFile(const std::string& path);
+
+}  // namespace ecrc::report

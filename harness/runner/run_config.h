@@ -1,0 +1,25 @@
+// What one `ecr-conform run` was asked to do.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "harness/client/endpoint.h"
+
+namespace ecrc::runner {
+
+struct RunConfig {
+  client::Endpoint endpoint;
+  std::string endpoint_label;               // URL, or "embedded" for the reference server
+  std::vector<std::string> suites = {"contract", "scenario"};
+  std::string check_glob;                   // only checks whose id matches (fnmatch); "" = all
+  std::string operation;                    // only checks touching this operation; "" = all
+  uint64_t seed = 1;
+  int jobs = 4;
+  std::string prefix;                       // unique repository-name prefix of this run
+  bool progress = false;                    // live progress line (a terminal is attached)
+  bool color = false;
+};
+
+}  // namespace ecrc::runner

@@ -1,0 +1,122 @@
+#include "harness/runner/scenario_context.h"
+
+#include <deque>
+
+namespace ecrc::runner {
+namespace {
+
+struct TransportAbort {
+  std::string message;
+};
+
+class Context : public check::ScenarioContext {
+ public:
+  Context(Worker& worker, CheckResult* result) : worker_(worker), result_(result) {}
+
+  const spec::Service& service() const override { return *worker_.shared().service; }
+  const spec::Semantics& semantics() const override { return *worker_.shared().semantics; }
+  std::string region() const override { return worker_.client().endpoint().region; }
+
+  const check::Call& Send(const std::string& operation, const codec::Value& input) override {
+    const spec::Operation* op = service().FindOperation(operation);
+    if (!op) throw check::ScenarioAbort{"scenario names unknown operation " + operation};
+    calls_.push_back(worker_.Call(*op, input));
+    result_->exchanges.push_back(ToExchange(calls_.back()));
+    if (!calls_.back().response) throw TransportAbort{operation + ": " + calls_.back().transport_error};
+    return calls_.back();
+  }
+
+  std::string NewRepositoryName(size_t length) override { return worker_.fixture().NewName(length); }
+
+  std::string CreateRepository(const codec::Value& extra) override {
+    nlohmann::json input = extra.is_object() ? extra : nlohmann::json::object();
+    std::string name = input.contains("repositoryName") ? input["repositoryName"].get<std::string>() : NewRepositoryName(0);
+    input["repositoryName"] = name;
+    const check::Call& call = Send("CreateRepository", input);
+    Require(call, check::Expectation::Success(), "set-up: CreateRepository " + name);
+    arns_[name] = call.decoded.output.value("repository", nlohmann::json::object()).value("repositoryArn", "");
+    return name;
+  }
+
+  std::string RepositoryArn(const std::string& name) override {
+    auto it = arns_.find(name);
+    return it == arns_.end() ? "" : it->second;
+  }
+
+  void Expect(const check::Call& call, const check::Expectation& expected, const std::string& what) override {
+    size_t before = result_->findings.size();
+    check::EvaluateOutcome(call, expected, IndexOf(call), &result_->findings);
+    for (size_t i = before; i < result_->findings.size(); ++i) result_->findings[i].message = what + ": " + result_->findings[i].message;
+  }
+
+  void Check(bool condition, const std::string& what, const std::string& expected, const std::string& observed) override {
+    if (condition) return;
+    Finding f{what, "", expected, observed, std::nullopt};
+    if (!result_->exchanges.empty()) f.exchange = result_->exchanges.size() - 1;
+    result_->findings.push_back(std::move(f));
+  }
+
+  void Skip(const std::string& reason) override {
+    skipped_ = true;
+    result_->skip_reason = reason;
+    throw check::ScenarioAbort{reason};
+  }
+
+  size_t findings() const override { return result_->findings.size(); }
+  void CoverPaginator(const std::string& operation) override { worker_.shared().coverage.OnPaginator(operation); }
+  bool skipped() const { return skipped_; }
+
+ private:
+  size_t IndexOf(const check::Call& call) const {
+    for (size_t i = 0; i < calls_.size(); ++i) {
+      if (&calls_[i] == &call) return i;
+    }
+    return calls_.empty() ? 0 : calls_.size() - 1;
+  }
+
+  Worker& worker_;
+  CheckResult* result_;
+  std::deque<check::Call> calls_;  // a deque: references handed out stay valid
+  std::map<std::string, std::string> arns_;
+  bool skipped_ = false;
+};
+
+}  // namespace
+
+CheckResult RunScenario(const check::Scenario& scenario, Worker& worker) {
+  CheckResult r;
+  r.id = scenario.id;
+  r.check = scenario.id.substr(0, scenario.id.find('['));
+  r.suite = "scenario";
+  r.category = scenario.category;
+  r.title = scenario.title;
+  r.severity = scenario.severity;
+  r.operations = scenario.operations;
+  r.source = scenario.source;
+  Context ctx(worker, &r);
+  try {
+    scenario.run(ctx);
+  } catch (const check::ScenarioAbort& abort) {
+    if (ctx.skipped()) {
+      r.outcome = Outcome::kSkipped;
+      return r;
+    }
+    if (r.findings.empty()) r.findings.push_back({"aborted: " + abort.reason, "", "", "", std::nullopt});
+  } catch (const TransportAbort& abort) {
+    r.outcome = Outcome::kErrored;
+    r.findings.push_back({"transport failure: " + abort.message, "", "", "", std::nullopt});
+    return r;
+  } catch (const std::exception& e) {
+    r.outcome = Outcome::kErrored;
+    r.findings.push_back({std::string("harness error: ") + e.what(), "", "", "", std::nullopt});
+    return r;
+  }
+  r.outcome = r.findings.empty() ? Outcome::kPassed : Outcome::kFailed;
+  if (r.outcome == Outcome::kFailed) {
+    size_t cited = r.findings.front().exchange.value_or(r.exchanges.empty() ? 0 : r.exchanges.size() - 1);
+    if (cited < r.exchanges.size()) r.reproduction = worker.Reproduction(r.exchanges[cited]);
+  }
+  return r;
+}
+
+}  // namespace ecrc::runner

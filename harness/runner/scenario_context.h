@@ -1,0 +1,13 @@
+// The runner's ScenarioContext: performs a scenario's calls through a worker and turns what the
+// scenario observed into one CheckResult.
+#pragma once
+
+#include "harness/checks/scenario.h"
+#include "harness/runner/worker.h"
+
+namespace ecrc::runner {
+
+// Runs `scenario` to completion and returns its result; never throws.
+CheckResult RunScenario(const check::Scenario& scenario, Worker& worker);
+
+}  // namespace ecrc::runner

@@ -1,0 +1,86 @@
+#include "harness/runner/shape_aggregates.h"
+
+#include "harness/checks/expectation.h"
+#include "harness/runner/worker.h"
+
+namespace ecrc::runner {
+namespace {
+
+constexpr size_t kMaxEvidence = 3;
+
+struct Family {
+  const char* id;
+  const char* category;
+  const char* title;
+  Severity severity;
+};
+
+constexpr Family kOutputShape{"output_shape_valid", "output_shape",
+                              "Every success response has the awsJson framing, the required members and the modelled JSON types",
+                              Severity::kError};
+constexpr Family kOutputTraits{"output_traits_respected", "output_shape",
+                               "Success responses respect the model's lengths, ranges, patterns and enums and add no unknown members "
+                               "(SDKs do not enforce these on responses, hence a warning)",
+                               Severity::kWarning};
+constexpr Family kErrorShape{"error_shape_valid", "error_shape",
+                             "Every error response: HTTP 400 (500 for ServerException), a type, a message member, the awsJson "
+                             "Content-Type and a request id",
+                             Severity::kError};
+
+}  // namespace
+
+void ShapeAggregates::Merge(Aggregate* a, const check::Call& call, std::vector<Finding> findings, bool relevant,
+                            const Reproducer& reproduce) {
+  if (!relevant) return;
+  ++a->seen;
+  if (findings.empty() || a->exchanges.size() >= kMaxEvidence) return;
+  a->exchanges.push_back(ToExchange(call));
+  if (a->reproduction.empty()) a->reproduction = reproduce(a->exchanges.back());
+  for (auto& f : findings) {
+    f.exchange = a->exchanges.size() - 1;
+    a->findings.push_back(std::move(f));
+  }
+}
+
+void ShapeAggregates::Add(const spec::Service& service, const check::Call& call, const Reproducer& reproduce) {
+  if (!call.response) return;
+  std::vector<Finding> wire, traits, error;
+  check::EvaluateOutputShape(call, 0, &wire, check::OutputRules::kWire);
+  check::EvaluateOutputShape(call, 0, &traits, check::OutputRules::kTraits);
+  check::EvaluateErrorShape(service, call, 0, &error);
+  std::lock_guard lock(mu_);
+  Merge(&by_family_[kOutputShape.id][call.op->name], call, std::move(wire), call.ok(), reproduce);
+  Merge(&by_family_[kOutputTraits.id][call.op->name], call, std::move(traits), call.ok(), reproduce);
+  Merge(&by_family_[kErrorShape.id][call.op->name], call, std::move(error), call.is_error(), reproduce);
+}
+
+void ShapeAggregates::Emit(const spec::Service& service, const Filter& selected, std::vector<CheckResult>* out) const {
+  std::lock_guard lock(mu_);
+  for (const Family& family : {kOutputShape, kOutputTraits, kErrorShape}) {
+    for (const auto& [name, op] : service.operations()) {
+      CheckResult r;
+      r.id = std::string(family.id) + "[" + name + "]";
+      if (!selected(r.id, name)) continue;
+      r.check = family.id;
+      r.suite = "contract";
+      r.category = family.category;
+      r.title = family.title;
+      r.severity = family.severity;
+      r.operations = {name};
+      r.source = &family == &kErrorShape ? "../shared/docs/ecr-public-semantics.md §2.2 (D: SJ; API error pages), §2.1 (x-amzn-RequestId)"
+                                         : "operations." + name + ".output (shapes." + op.output->name + ")";
+      Aggregate a;
+      if (auto f = by_family_.find(family.id); f != by_family_.end()) {
+        if (auto it = f->second.find(name); it != f->second.end()) a = it->second;
+      }
+      r.findings = a.findings;
+      r.exchanges = a.exchanges;
+      r.reproduction = a.reproduction;
+      r.outcome = a.seen == 0 ? Outcome::kSkipped : a.findings.empty() ? Outcome::kPassed : Outcome::kFailed;
+      if (a.seen == 0) r.skip_reason = "no response of this kind was seen in this run";
+      out->push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace ecrc::runner

@@ -1,0 +1,106 @@
+#include "reference/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "base/base64.h"
+
+namespace ecrc::server {
+namespace {
+
+void AppendString(std::string_view s, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+template <typename T>
+void AppendNumber(T v, std::string& out) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
+}
+
+void AppendDouble(double v, std::string& out) {
+  if (!std::isfinite(v)) {  // JSON has no NaN or infinity; nlohmann writes null
+    out += "null";
+    return;
+  }
+  char buf[64];
+  // Plain decimals for the magnitudes timestamps have, exponents only far out (as nlohmann).
+  double magnitude = std::fabs(v);
+  bool fixed = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+  auto [end, ec] = fixed ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
+                         : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  std::string_view text(buf, static_cast<size_t>(end - buf));
+  out += text;
+  // Keep a float recognisable as one, as nlohmann does (1700000000.0, not 1700000000).
+  if (text.find_first_of(".eE") == std::string_view::npos) out += ".0";
+}
+
+}  // namespace
+
+void AppendJson(const nlohmann::json& value, std::string& out) {
+  using nlohmann::json;
+  switch (value.type()) {
+    case json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& [key, child] : value.items()) {
+        if (!first) out += ',';
+        first = false;
+        AppendString(key, out);
+        out += ':';
+        AppendJson(child, out);
+      }
+      out += '}';
+      return;
+    }
+    case json::value_t::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& child : value) {
+        if (!first) out += ',';
+        first = false;
+        AppendJson(child, out);
+      }
+      out += ']';
+      return;
+    }
+    case json::value_t::string: AppendString(value.get_ref<const std::string&>(), out); return;
+    case json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
+    case json::value_t::number_integer: AppendNumber(value.get<int64_t>(), out); return;
+    case json::value_t::number_unsigned: AppendNumber(value.get<uint64_t>(), out); return;
+    case json::value_t::number_float: AppendDouble(value.get<double>(), out); return;
+    case json::value_t::binary: {
+      const auto& bytes = value.get_binary();
+      AppendString(Base64Encode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())), out);
+      return;
+    }
+    case json::value_t::null:
+    case json::value_t::discarded: out += "null"; return;
+  }
+}
+
+}  // namespace ecrc::server

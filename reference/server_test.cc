@@ -1,0 +1,160 @@
+// Wire behaviour of the reference server through Server::Handle: framing, protocol errors,
+// validation errors, headers, body cap.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "reference/test_util.h"
+
+namespace ecrc::server::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
+TEST(ServerWire, SuccessCarriesJsonContentTypeAndRequestId) {
+  TestServer t;
+  Reply r = t.Call("GetRegistryCatalogData");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(*r.raw.headers.Find("content-type"), "application/x-amz-json-1.1");
+  const std::string* id = r.raw.headers.Find("x-amzn-requestid");
+  ASSERT_NE(id, nullptr);
+  EXPECT_TRUE(std::regex_match(*id, kUuid)) << *id;
+  EXPECT_EQ(r.body, (json{{"registryCatalogData", json::object()}}));
+  // Request ids differ per request.
+  EXPECT_NE(*t.Call("GetRegistryCatalogData").raw.headers.Find("x-amzn-requestid"), *id);
+}
+
+TEST(ServerWire, ErrorsCarryTypeInBodyAndHeader) {
+  TestServer t;
+  Reply r = t.Call("DescribeImages", {{"repositoryName", "missing"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body["__type"], "RepositoryNotFoundException");
+  EXPECT_EQ(*r.raw.headers.Find("x-amzn-errortype"), "RepositoryNotFoundException");
+  EXPECT_THAT(r.message, HasSubstr("missing"));
+  EXPECT_EQ(*r.raw.headers.Find("content-type"), "application/x-amz-json-1.1");
+  EXPECT_NE(r.raw.headers.Find("x-amzn-requestid"), nullptr);
+  // Only __type and message: every ECR Public exception but InvalidLayerPart has just message.
+  EXPECT_EQ(r.body.size(), 2u);
+}
+
+TEST(ServerWire, EmptyBodyIsAcceptedForOperationsWithoutInput) {
+  TestServer t;
+  HttpRequest request;
+  request.headers.Add("X-Amz-Target", "SpencerFrontendService.GetAuthorizationToken");
+  request.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  EXPECT_EQ(t.Send(request).status, 200);
+}
+
+TEST(ServerWire, ProtocolErrors) {
+  TestServer t;
+  HttpRequest no_target;
+  no_target.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  no_target.body = "{}";
+  Reply r = t.Send(no_target);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.code, "MissingAction");
+
+  EXPECT_EQ(t.CallRaw("NoSuchOperation", "{}").code, "InvalidAction");
+
+  HttpRequest wrong_type;
+  wrong_type.headers.Add("X-Amz-Target", "SpencerFrontendService.GetAuthorizationToken");
+  wrong_type.headers.Add("Content-Type", "text/plain");
+  wrong_type.body = "{}";
+  r = t.Send(wrong_type);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.code, "InvalidAction");
+
+  for (const char* body : {"{", "[]", "\"x\"", "nul", "{\"repositoryName\":}"}) {
+    r = t.CallRaw("CreateRepository", body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.code, "SerializationException") << body;
+    EXPECT_NE(r.raw.headers.Find("x-amzn-requestid"), nullptr);
+  }
+}
+
+TEST(ServerWire, OnlyPostSlashIsServed) {
+  TestServer t;
+  HttpRequest get;
+  get.method = "GET";
+  get.headers.Add("X-Amz-Target", "SpencerFrontendService.GetAuthorizationToken");
+  get.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  EXPECT_EQ(t.Send(get).status, 404);
+  HttpRequest other_path = get;
+  other_path.method = "POST";
+  other_path.path = "/v2/";
+  EXPECT_EQ(t.Send(other_path).status, 404);
+}
+
+TEST(ServerWire, ShapeViolationsAreInvalidParameterWithAwsMessage) {
+  TestServer t;
+  Reply r = t.Call("CreateRepository", {{"repositoryName", "Bad--Name"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.code, "InvalidParameterException");
+  EXPECT_THAT(r.message, HasSubstr("Invalid parameter at 'repositoryName' failed to satisfy constraint: 'Member must "
+                                   "satisfy regular expression pattern"));
+  r = t.Call("DescribeRepositories", {{"maxResults", 1001}});
+  EXPECT_EQ(r.code, "InvalidParameterException");
+  EXPECT_THAT(r.message, HasSubstr("'maxResults' failed to satisfy constraint: 'Member must have value less than or equal to 1000'"));
+  EXPECT_EQ(t.Call("DescribeRepositories", {{"maxResults", 0}}).code, "InvalidParameterException");
+  // A missing required member (U in the fact sheet: InvalidParameterException is the best guess).
+  EXPECT_EQ(t.Call("CreateRepository", json::object()).code, "InvalidParameterException");
+  // Wrong JSON types and members the model does not know.
+  EXPECT_EQ(t.Call("CreateRepository", {{"repositoryName", 5}}).code, "InvalidParameterException");
+  EXPECT_EQ(t.Call("CreateRepository", {{"repositoryName", "ok"}, {"bogus", 1}}).code, "InvalidParameterException");
+  // Huge numbers do not crash the validator or the handlers.
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":22222222222222222222222222222})").code,
+            "InvalidParameterException");
+}
+
+TEST(ServerWire, OperationWithoutInvalidParameterIgnoresUnknownMembers) {
+  // GetRegistryCatalogData declares no InvalidParameterException.
+  TestServer t;
+  EXPECT_EQ(t.CallRaw("GetRegistryCatalogData", R"({"extra":1})").status, 200);
+}
+
+TEST(ServerWire, BodyCapGives413) {
+  Options options = TestOptions();
+  options.max_body_bytes = 1000;
+  TestServer t(options);
+  Reply r = t.CallRaw("CreateRepository", "{\"repositoryName\":\"" + std::string(2000, 'a') + "\"}");
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(r.code, "RequestEntityTooLargeException");
+}
+
+TEST(ServerWire, EveryOperationHasAHandler) {
+  TestServer t;
+  for (const auto& [name, op] : t.server().service().operations()) EXPECT_NE(FindHandler(name), nullptr) << name;
+}
+
+TEST(ServerWire, GarbageNeverGives5xx) {
+  TestServer t;
+  // Every operation with an empty object, and with members of the wrong kinds where validation
+  // catches them: 200 or 400, never 5xx.
+  for (const auto& [name, op] : t.server().service().operations()) {
+    for (const char* body : {"{}", "{\"repositoryName\":\"x\"}", "{\"repositoryName\":[1]}", "{\"maxResults\":-1}"}) {
+      Reply r = t.CallRaw(name, body);
+      EXPECT_LT(r.status, 500) << name << " " << body << " " << r.raw.body;
+    }
+  }
+}
+
+TEST(ServerWire, NoValidationFaultStillNeverCrashes) {
+  Options options = TestOptions();
+  options.faults.Add(Fault::kNoInputValidation);
+  TestServer t(options);
+  for (const auto& [name, op] : t.server().service().operations()) {
+    for (const char* body :
+         {"{}", "{\"repositoryName\":5}", "{\"imageIds\":[5,null,{}]}", "{\"layerDigests\":\"x\"}",
+          "{\"tags\":[{\"Key\":1}]}", "{\"maxResults\":99999999999999999999}", "{\"partFirstByte\":-5,\"partLastByte\":-9}",
+          "{\"imageManifest\":{}}", "{\"catalogData\":[]}", "{\"resourceArn\":\"arn:aws:ecr-public::1:repository/\"}"}) {
+      Reply r = t.CallRaw(name, body);
+      EXPECT_LT(r.status, 500) << name << " " << body << " " << r.raw.body;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ecrc::server::testing
