@@ -253,6 +253,8 @@ TEST_F(Images, BatchDeleteByTagAndDigest) {
   r = Delete({{{"imageDigest", untagged}}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body["failures"][0]["failureCode"], "ImageNotFound");
+  // Nothing deleted: imageIds (a list of at least one in the model) is omitted, not empty.
+  EXPECT_FALSE(r.body.contains("imageIds"));
 }
 
 TEST_F(Images, BatchDeleteFailuresArePerItem) {

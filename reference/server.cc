@@ -1,7 +1,6 @@
 #include "reference/server.h"
 
 #include <chrono>
-#include <cstdio>
 #include <random>
 
 #include "base/sha256.h"
@@ -18,18 +17,23 @@ using nlohmann::json;
 constexpr char kRequestIdHeader[] = "x-amzn-RequestId";
 constexpr char kErrorTypeHeader[] = "x-amzn-ErrorType";
 
-// Request ids only need to be unique, not secret: a per-thread generator keeps them cheap.
+// Request ids only need to be unique, not secret: a per-thread generator keeps them cheap (this
+// runs for every request, so no snprintf either).
 std::string NewRequestId() {
   thread_local std::mt19937_64 rng{std::random_device{}() ^ (uint64_t{std::random_device{}()} << 32)};
-  uint64_t a = rng();
-  uint64_t b = rng();
-  a = (a & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
-  b = (b & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;  // RFC 4122 variant
-  char text[37];
-  std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(a >> 32),
-                static_cast<unsigned>((a >> 16) & 0xffff), static_cast<unsigned>(a & 0xffff),
-                static_cast<unsigned>(b >> 48), static_cast<unsigned long long>(b & 0xffffffffffffULL));
-  return std::string(text, 36);
+  static constexpr char kHex[] = "0123456789abcdef";
+  uint64_t halves[2] = {rng(), rng()};
+  halves[0] = (halves[0] & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
+  halves[1] = (halves[1] & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;  // RFC 4122 variant
+  std::string id(36, '-');
+  int nibble = 0;
+  for (size_t i = 0; i < id.size(); ++i) {
+    if (i == 8 || i == 13 || i == 18 || i == 23) continue;
+    uint64_t word = halves[nibble / 16];
+    id[i] = kHex[(word >> (60 - 4 * (nibble % 16))) & 0xf];
+    ++nibble;
+  }
+  return id;
 }
 
 double NowSeconds() {

@@ -71,7 +71,9 @@ std::string TestServer::PushBlob(const std::string& repo, const std::string& byt
   std::string digest = Sha256Digest(bytes);
   Reply done = Call("CompleteLayerUpload", {{"repositoryName", repo}, {"uploadId", upload_id}, {"layerDigests", {digest}}});
   // An identical blob pushed earlier is fine: the layer is there either way.
-  if (done.status != 200) EXPECT_EQ(done.code, "LayerAlreadyExistsException") << done.message;
+  if (done.status != 200) {
+    EXPECT_EQ(done.code, "LayerAlreadyExistsException") << done.message;
+  }
   return digest;
 }
 

@@ -110,7 +110,9 @@ DecodedResponse DecodeResponse(const spec::Service& service, const spec::Operati
     out.findings.push_back({"", ViolationKind::kBody, "response body must be a JSON object"});
     return out;
   }
-  Violations shape_findings = Validate(*op.output, wire, options);
+  ValidateOptions response_options = options;
+  response_options.empty_list_meets_min = true;
+  Violations shape_findings = Validate(*op.output, wire, response_options);
   out.findings.insert(out.findings.end(), shape_findings.begin(), shape_findings.end());
   out.output = WireToValue(*op.output, wire);
   return out;

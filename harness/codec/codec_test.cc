@@ -129,3 +129,19 @@ TEST(Codec, DecodeRequestAnswersProtocolErrors) {
 
 }  // namespace
 }  // namespace ecrc::codec
+
+namespace ecrc::codec {
+namespace {
+
+TEST(Codec, EmptyListsMeetMinimumsInResponsesOnly) {
+  auto service = spec::Service::Embedded();
+  HttpResponse r{200, {}, R"({"imageIds":[],"failures":[]})"};
+  r.headers.Add("Content-Type", kJsonContentType);
+  EXPECT_TRUE(DecodeResponse(*service, *service->FindOperation("BatchDeleteImage"), r).findings.empty());
+  Violations v = Validate(*service->FindOperation("DescribeRepositories")->input, nlohmann::json{{"repositoryNames", nlohmann::json::array()}});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].kind, ViolationKind::kLength);
+}
+
+}  // namespace
+}  // namespace ecrc::codec

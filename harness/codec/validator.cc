@@ -74,7 +74,7 @@ class Walker {
 
   void List(const Shape& shape, const json& value, const std::string& path) {
     if (!value.is_array()) return Add(path, ViolationKind::kType, "Member must be a list (a JSON array)");
-    Length(shape, static_cast<int64_t>(value.size()), path, "length");
+    if (!(value.empty() && options_.empty_list_meets_min)) Length(shape, static_cast<int64_t>(value.size()), path, "length");
     for (size_t i = 0; i < value.size() && !Full(); ++i) {
       const json& item = value[i];
       std::string item_path = path + "[" + std::to_string(i) + "]";

@@ -13,6 +13,10 @@ struct ValidateOptions {
   // Members that are not in the model. A request with one is rejected by AWS validation;
   // a response with one is a finding because strict SDKs may fail on it.
   bool reject_unknown_members = true;
+  // An empty list meets any minimum length. AWS itself answers `"failures": []` and
+  // `"imageIds": []` where the model says min 1 (fact sheet §4.2, CLI examples), so responses
+  // are read this way; requests are not.
+  bool empty_list_meets_min = false;
   // Stop after this many violations: fuzzed documents can hold millions.
   size_t max_violations = 100;
 };

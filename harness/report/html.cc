@@ -30,7 +30,7 @@ bool IsHttpUrl(const std::string& s) { return s.rfind("https://", 0) == 0 || s.r
 // The report JSON inside <script type="application/json">: `<`, `>` and `&` only occur inside
 // JSON strings, where \u escapes are equivalent, so escaping them keeps `</script>` out.
 std::string EmbeddedJson(const RunReport& r) {
-  std::string json = ToJson(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string json = ToJsonPrepared(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   std::string out;
   out.reserve(json.size() + 64);
   for (char c : json) {
@@ -364,8 +364,9 @@ void CoverageSection(std::string* out, const RunReport& r) {
 
 }  // namespace
 
-std::string RenderHtml(const RunReport& input) {
-  RunReport r = PrepareForOutput(input);
+std::string RenderHtml(const RunReport& input) { return RenderHtmlPrepared(PrepareForOutput(input)); }
+
+std::string RenderHtmlPrepared(const RunReport& r) {
   Outcome overall = r.checks.empty() ? Outcome::kSkipped : r.OverallOutcome();
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -407,10 +407,13 @@ void Normalize(RunReport* report) {
   SortUnique(&report->suites);
   for (auto& c : report->checks) {
     SortUnique(&c.operations);
-    c.reproduction = TruncateWithMarker(c.reproduction, kMaxStoredBodyBytes);
+    auto cap = [](std::string* s) {
+      if (s->size() > kMaxStoredBodyBytes) *s = TruncateWithMarker(*s, kMaxStoredBodyBytes);
+    };
+    cap(&c.reproduction);
     for (auto& ex : c.exchanges) {
-      ex.request.body = TruncateWithMarker(ex.request.body, kMaxStoredBodyBytes);
-      ex.response.body = TruncateWithMarker(ex.response.body, kMaxStoredBodyBytes);
+      cap(&ex.request.body);
+      cap(&ex.response.body);
     }
   }
   Coverage& cov = report->coverage;
@@ -420,8 +423,9 @@ void Normalize(RunReport* report) {
   }
 }
 
-nlohmann::ordered_json ToJson(const RunReport& input) {
-  RunReport r = PrepareForOutput(input);
+nlohmann::ordered_json ToJson(const RunReport& input) { return ToJsonPrepared(PrepareForOutput(input)); }
+
+nlohmann::ordered_json ToJsonPrepared(const RunReport& r) {
   Json checks = Json::array();
   for (const auto& c : r.checks) checks.push_back(CheckToJson(c));
   Json operation_sha = Json::object();
@@ -440,8 +444,10 @@ nlohmann::ordered_json ToJson(const RunReport& input) {
               {"coverage", CoverageToJson(r.coverage)}};
 }
 
-std::string ToJsonString(const RunReport& report) {
-  return ToJson(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+std::string ToJsonString(const RunReport& report) { return ToJsonStringPrepared(PrepareForOutput(report)); }
+
+std::string ToJsonStringPrepared(const RunReport& report) {
+  return ToJsonPrepared(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 Result<RunReport> FromJson(const nlohmann::ordered_json& json) {

@@ -113,8 +113,9 @@ void AppendTestcase(std::string* out, const CheckResult& c, const std::string& g
 
 }  // namespace
 
-std::string RenderJunit(const RunReport& input) {
-  RunReport r = PrepareForOutput(input);
+std::string RenderJunit(const RunReport& input) { return RenderJunitPrepared(PrepareForOutput(input)); }
+
+std::string RenderJunitPrepared(const RunReport& r) {
   // Group order: operations by name, then cross-operation, then protocol.
   std::map<std::string, std::vector<const CheckResult*>> by_group;
   std::vector<const CheckResult*> cross, protocol;

@@ -220,8 +220,9 @@ std::string MarkdownFence(std::string_view text, std::string_view info) {
   return out + fence + "\n";
 }
 
-std::string RenderMarkdown(const RunReport& input) {
-  RunReport r = PrepareForOutput(input);
+std::string RenderMarkdown(const RunReport& input) { return RenderMarkdownPrepared(PrepareForOutput(input)); }
+
+std::string RenderMarkdownPrepared(const RunReport& r) {
   std::string out;
   Headline(&out, r);
   Matrix(&out, r);

@@ -2,16 +2,21 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "base/base64.h"
 
 namespace ecrc::report {
-namespace {
 
-// Shorter literals would match ordinary words; real secrets and tokens are far longer.
+// Shorter literals would match ordinary words; real secrets and tokens are far longer. The
+// SecretMatcher below also relies on it: it indexes secrets by their first 8 bytes.
 constexpr size_t kMinSecretLength = 8;
+
+namespace {
 // JSON nesting deeper than this is not searched for secret members (an endpoint could answer
 // with pathological nesting; the text pass still covers the body).
 constexpr int kMaxJsonDepth = 64;
@@ -49,16 +54,6 @@ bool IsSecretJsonKey(std::string_view key) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-// Replaces the literal `needle` everywhere in `text`.
-void ReplaceAll(std::string* text, std::string_view needle, std::string_view replacement) {
-  if (needle.empty()) return;
-  size_t pos = 0;
-  while ((pos = text->find(needle, pos)) != std::string::npos) {
-    text->replace(pos, needle.size(), replacement);
-    pos += replacement.size();
-  }
-}
-
 std::string UrlEncode(std::string_view s) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -74,54 +69,65 @@ std::string UrlEncode(std::string_view s) {
   return out;
 }
 
-// Applies `edit(text, lower, pos)` at every case-insensitive occurrence of `needle`; `edit`
-// returns where to continue searching. `lower` is recomputed after each edit.
+// The text being redacted and its ASCII-lowercase twin, kept in step on every edit, so the
+// case-insensitive searches of all passes share one lowercase copy.
+struct Doc {
+  std::string text;
+  std::string lower;
+
+  explicit Doc(std::string_view t) : text(t), lower(Lower(t)) {}
+  void Replace(size_t pos, size_t len, std::string_view replacement) {
+    text.replace(pos, len, replacement);
+    lower.replace(pos, len, Lower(replacement));
+  }
+  bool Contains(std::string_view needle) const { return lower.find(needle) != std::string::npos; }
+};
+
+// Calls `edit(doc, pos)` at every case-insensitive occurrence of `needle` (lowercase); `edit`
+// returns where to continue searching.
 template <typename Edit>
-void ForEachOccurrence(std::string* text, std::string_view needle, Edit edit) {
-  std::string lower = Lower(*text);
+void ForEachOccurrence(Doc* doc, std::string_view needle, Edit edit) {
   size_t pos = 0;
-  while ((pos = lower.find(needle, pos)) != std::string::npos) {
-    size_t before = text->size();
-    size_t next = edit(text, pos);
-    if (text->size() != before || next == std::string::npos) lower = Lower(*text);
-    if (next == std::string::npos) break;
-    pos = next;
+  while ((pos = doc->lower.find(needle, pos)) != std::string::npos) {
+    pos = edit(doc, pos);
+    if (pos == std::string::npos) break;
   }
 }
 
 // "Authorization: value" (value ends at a line end, a quote or a backslash, as in a curl -H
 // argument or an escaped JSON string).
-void RedactHeaderLines(std::string* text) {
+void RedactHeaderLines(Doc* doc) {
   for (std::string_view name : kHeaderLineNames) {
-    ForEachOccurrence(text, name, [&](std::string* t, size_t pos) -> size_t {
+    ForEachOccurrence(doc, name, [&](Doc* d, size_t pos) -> size_t {
+      const std::string& t = d->text;
       size_t p = pos + name.size();
-      while (p < t->size() && IsSpace((*t)[p])) ++p;
-      if (p >= t->size() || (*t)[p] != ':') return pos + name.size();
+      while (p < t.size() && IsSpace(t[p])) ++p;
+      if (p >= t.size() || t[p] != ':') return pos + name.size();
       ++p;
-      while (p < t->size() && IsSpace((*t)[p])) ++p;
-      size_t end = t->find_first_of("\r\n'\"\\", p);
-      if (end == std::string::npos) end = t->size();
-      std::string value = t->substr(p, end - p);
+      while (p < t.size() && IsSpace(t[p])) ++p;
+      size_t end = t.find_first_of("\r\n'\"\\", p);
+      if (end == std::string::npos) end = t.size();
+      std::string value = t.substr(p, end - p);
       while (!value.empty() && IsSpace(value.back())) value.pop_back();
       if (value.empty()) return end;
-      std::string header = name == "authorization" ? "authorization" : "x-amz-security-token";
-      std::string redacted = RedactHeaderValue(header, value);
-      t->replace(p, value.size(), redacted);
+      std::string redacted = RedactHeaderValue(name == "authorization" ? "authorization" : "x-amz-security-token", value);
+      d->Replace(p, value.size(), redacted);
       return p + redacted.size();
     });
   }
 }
 
 // "Signature=abc" → "Signature=<redacted>".
-void RedactParams(std::string* text) {
+void RedactParams(Doc* doc) {
   for (std::string_view name : kParamNames) {
-    ForEachOccurrence(text, name, [&](std::string* t, size_t pos) -> size_t {
+    ForEachOccurrence(doc, name, [&](Doc* d, size_t pos) -> size_t {
+      const std::string& t = d->text;
       size_t p = pos + name.size();
-      if (StartsWith(*t, p, kRedacted)) return p + std::string_view(kRedacted).size();
-      size_t end = t->find_first_of("&,; \t\r\n'\"\\)]}>", p);
-      if (end == std::string::npos) end = t->size();
+      if (StartsWith(t, p, kRedacted)) return p + std::string_view(kRedacted).size();
+      size_t end = t.find_first_of("&,; \t\r\n'\"\\)]}>", p);
+      if (end == std::string::npos) end = t.size();
       if (end == p) return p;
-      t->replace(p, end - p, kRedacted);
+      d->Replace(p, end - p, kRedacted);
       return p + std::string_view(kRedacted).size();
     });
   }
@@ -129,10 +135,14 @@ void RedactParams(std::string* text) {
 
 // "authorizationToken": "value" → "authorizationToken": "<redacted>", also in the escaped
 // form \"authorizationToken\":\"value\" that appears when JSON is quoted inside a string.
-void RedactJsonMembers(std::string* text) {
+void RedactJsonMembers(Doc* doc) {
+  // Every secret key contains one of these; most texts contain none, and skip the 14 searches.
+  bool any = false;
+  for (std::string_view anchor : {"token", "password", "secret", "authorization", "signature"}) any = any || doc->Contains(anchor);
+  if (!any) return;
   for (std::string_view key : kSecretJsonKeys) {
-    ForEachOccurrence(text, key, [&](std::string* t, size_t pos) -> size_t {
-      const std::string& s = *t;
+    ForEachOccurrence(doc, key, [&](Doc* d, size_t pos) -> size_t {
+      const std::string& s = d->text;
       size_t after_key = pos + key.size();
       if (pos == 0 || s[pos - 1] != '"') return after_key;
       bool escaped = pos >= 2 && s[pos - 2] == '\\';
@@ -157,7 +167,7 @@ void RedactJsonMembers(std::string* text) {
       if (value_end == std::string::npos) value_end = s.size();  // cut-off body: redact to the end
       std::string_view value(s.data() + value_start, value_end - value_start);
       if (value.empty() || value == kRedacted) return value_end;
-      t->replace(value_start, value_end - value_start, kRedacted);
+      d->Replace(value_start, value_end - value_start, kRedacted);
       return value_start + std::string_view(kRedacted).size();
     });
   }
@@ -165,10 +175,10 @@ void RedactJsonMembers(std::string* text) {
 
 // `curl -u user:password` / `--user user:password`: the password goes unless it is a shell
 // variable reference (`$AWS_SECRET_ACCESS_KEY`), which is what a reproduction should contain.
-void RedactCurlUser(std::string* text) {
+void RedactCurlUser(Doc* doc) {
   for (std::string_view flag : {std::string_view("-u"), std::string_view("--user")}) {
-    ForEachOccurrence(text, flag, [&](std::string* t, size_t pos) -> size_t {
-      const std::string& s = *t;
+    ForEachOccurrence(doc, flag, [&](Doc* d, size_t pos) -> size_t {
+      const std::string& s = d->text;
       size_t p = pos + flag.size();
       bool word_start = pos == 0 || std::isspace(static_cast<unsigned char>(s[pos - 1]));
       if (!word_start || p >= s.size() || (s[p] != ' ' && s[p] != '=')) return p;
@@ -184,16 +194,16 @@ void RedactCurlUser(std::string* text) {
       size_t pw = colon + 1;
       std::string_view password(s.data() + pw, end - pw);
       if (password.empty() || password[0] == '$' || password == kRedacted) return end;
-      t->replace(pw, end - pw, kRedacted);
+      d->Replace(pw, end - pw, kRedacted);
       return pw + std::string_view(kRedacted).size();
     });
   }
 }
 
 // scheme://user:password@host → scheme://user:<redacted>@host.
-void RedactUrlUserinfo(std::string* text) {
-  ForEachOccurrence(text, "://", [&](std::string* t, size_t pos) -> size_t {
-    const std::string& s = *t;
+void RedactUrlUserinfo(Doc* doc) {
+  ForEachOccurrence(doc, "://", [&](Doc* d, size_t pos) -> size_t {
+    const std::string& s = d->text;
     size_t p = pos + 3;
     size_t end = s.find_first_of("/@ \t\r\n'\"?#", p);
     if (end == std::string::npos || s[end] != '@') return p;
@@ -201,9 +211,100 @@ void RedactUrlUserinfo(std::string* text) {
     if (colon == std::string::npos || colon >= end) return end;
     std::string_view password(s.data() + colon + 1, end - colon - 1);
     if (password.empty() || password == kRedacted) return end;
-    t->replace(colon + 1, end - colon - 1, kRedacted);
+    d->Replace(colon + 1, end - colon - 1, kRedacted);
     return colon + 1 + std::string_view(kRedacted).size();
   });
+}
+
+// Finds literal secrets in one scan of the text, however many there are: every secret is at
+// least kMinSecretLength bytes, so its first 8 bytes index it; a position is checked further
+// only when its 8 bytes start some secret. (A report can hold thousands of harvested secrets,
+// one signature per request, and a search per secret per string would be quadratic.)
+class SecretMatcher {
+ public:
+  explicit SecretMatcher(const std::vector<std::string>& secrets) {
+    for (const auto& s : secrets) {
+      if (s.size() < kMinSecretLength) continue;
+      Add(s);
+      std::string encoded = UrlEncode(s);
+      if (encoded != s) Add(encoded);
+    }
+    for (auto& [key, list] : by_prefix_) {
+      // Longest first, so a token that contains another secret goes as a whole.
+      std::sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+      });
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+  }
+
+  bool empty() const { return by_prefix_.empty(); }
+
+  std::string Replace(std::string_view text) const {
+    if (by_prefix_.empty() || text.size() < kMinSecretLength) return std::string(text);
+    std::string out;
+    size_t copied = 0;
+    for (size_t i = 0; i + kMinSecretLength <= text.size();) {
+      if (!filter_[FilterBit(text.data() + i)]) {
+        ++i;
+        continue;
+      }
+      auto it = by_prefix_.find(Key(text.data() + i));
+      const std::string* hit = nullptr;
+      if (it != by_prefix_.end()) {
+        for (const auto& s : it->second) {
+          if (text.compare(i, s.size(), s) == 0) {
+            hit = &s;
+            break;
+          }
+        }
+      }
+      if (hit == nullptr) {
+        ++i;
+        continue;
+      }
+      out.append(text.substr(copied, i - copied));
+      out += kRedacted;
+      i += hit->size();
+      copied = i;
+    }
+    if (copied == 0) return std::string(text);
+    out.append(text.substr(copied));
+    return out;
+  }
+
+ private:
+  static uint64_t Key(const char* p) {
+    uint64_t k;
+    std::memcpy(&k, p, sizeof k);
+    return k;
+  }
+  // A hash of the first 4 bytes: with thousands of secrets most text positions still miss, and
+  // a bit test is far cheaper than the map lookup.
+  static size_t FilterBit(const char* p) {
+    uint32_t k;
+    std::memcpy(&k, p, sizeof k);
+    return (k * 2654435761u) >> (32 - kFilterBits);
+  }
+  void Add(const std::string& s) {
+    by_prefix_[Key(s.data())].push_back(s);
+    filter_[FilterBit(s.data())] = true;
+  }
+
+  static constexpr int kFilterBits = 20;
+  std::vector<bool> filter_ = std::vector<bool>(size_t{1} << kFilterBits);
+  std::unordered_map<uint64_t, std::vector<std::string>> by_prefix_;
+};
+
+std::string RedactWith(std::string_view text, const SecretMatcher& matcher) {
+  if (text.empty()) return std::string();
+  Doc doc(matcher.Replace(text));
+  RedactJsonMembers(&doc);
+  RedactHeaderLines(&doc);
+  RedactParams(&doc);
+  RedactCurlUser(&doc);
+  RedactUrlUserinfo(&doc);
+  return std::move(doc.text);
 }
 
 void AddSecret(std::vector<std::string>* secrets, std::string value) {
@@ -237,6 +338,13 @@ void HarvestJson(const nlohmann::json& j, int depth, std::vector<std::string>* s
 void HarvestBody(const std::string& body, std::vector<std::string>* secrets) {
   size_t first = body.find_first_not_of(" \t\r\n");
   if (first == std::string::npos || (body[first] != '{' && body[first] != '[')) return;
+  // Parse only bodies that can hold a secret member (each secret key contains one of these).
+  std::string lower = Lower(body);
+  bool any = false;
+  for (std::string_view anchor : {"token", "password", "secret", "authorization", "signature"}) {
+    any = any || lower.find(anchor) != std::string::npos;
+  }
+  if (!any) return;
   nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!j.is_discarded()) HarvestJson(j, 0, secrets);
 }
@@ -255,9 +363,9 @@ void HarvestHeaders(const Headers& headers, std::vector<std::string>* secrets) {
   }
 }
 
-void RedactHeaders(Headers* headers, const std::vector<std::string>& secrets) {
+void RedactHeaders(Headers* headers, const SecretMatcher& matcher) {
   for (auto& [name, value] : headers->entries) {
-    value = IsSensitiveHeader(name) ? RedactHeaderValue(name, value) : RedactText(value, secrets);
+    value = IsSensitiveHeader(name) ? RedactHeaderValue(name, value) : RedactWith(value, matcher);
   }
 }
 
@@ -292,25 +400,7 @@ std::string RedactHeaderValue(std::string_view name, std::string_view value) {
 }
 
 std::string RedactText(std::string_view text, const std::vector<std::string>& secrets) {
-  std::string out(text);
-  if (out.empty()) return out;
-  std::vector<std::string> literals;
-  for (const auto& s : secrets) {
-    if (s.size() < kMinSecretLength) continue;
-    literals.push_back(s);
-    std::string encoded = UrlEncode(s);
-    if (encoded != s) literals.push_back(std::move(encoded));
-  }
-  // Longest first, so a token that contains another secret goes as a whole.
-  std::sort(literals.begin(), literals.end(),
-            [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
-  for (const auto& s : literals) ReplaceAll(&out, s, kRedacted);
-  RedactJsonMembers(&out);
-  RedactHeaderLines(&out);
-  RedactParams(&out);
-  RedactCurlUser(&out);
-  RedactUrlUserinfo(&out);
-  return out;
+  return RedactWith(text, SecretMatcher(secrets));
 }
 
 void RedactReport(runner::RunReport* report, const std::vector<std::string>& extra_secrets) {
@@ -327,7 +417,8 @@ void RedactReport(runner::RunReport* report, const std::vector<std::string>& ext
   std::sort(secrets.begin(), secrets.end());
   secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
 
-  auto text = [&](std::string* s) { *s = RedactText(*s, secrets); };
+  SecretMatcher matcher(secrets);
+  auto text = [&](std::string* s) { *s = RedactWith(*s, matcher); };
   text(&report->endpoint);
   text(&report->tool_version);
   for (auto& check : report->checks) {
@@ -347,8 +438,8 @@ void RedactReport(runner::RunReport* report, const std::vector<std::string>& ext
       text(&ex.request.body);
       text(&ex.response.body);
       text(&ex.transport_error);
-      RedactHeaders(&ex.request.headers, secrets);
-      RedactHeaders(&ex.response.headers, secrets);
+      RedactHeaders(&ex.request.headers, matcher);
+      RedactHeaders(&ex.response.headers, matcher);
     }
   }
 }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,14 @@ std::string GroupOf(const CheckResult& check);
 // The copy every writer renders: redacted (see redact.h), then normalised (Normalize in
 // json_report.h). `extra_secrets` are literal values scrubbed wherever they appear.
 RunReport PrepareForOutput(const RunReport& report, const std::vector<std::string>& extra_secrets = {});
+
+// The writers on a report that already went through PrepareForOutput, so WriteReports redacts
+// once rather than once per format (redaction dominates the cost of writing a large report).
+nlohmann::ordered_json ToJsonPrepared(const RunReport& prepared);
+std::string ToJsonStringPrepared(const RunReport& prepared);
+std::string RenderJunitPrepared(const RunReport& prepared);
+std::string RenderMarkdownPrepared(const RunReport& prepared);
+std::string RenderHtmlPrepared(const RunReport& prepared);
 
 // `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string SanitizeUtf8(std::string_view text);

@@ -104,15 +104,21 @@ Result<std::vector<ReportFormat>> ParseReportFormats(std::string_view csv) {
   return out;
 }
 
-std::string RenderReport(const RunReport& report, ReportFormat format) {
+namespace {
+
+std::string RenderPrepared(const RunReport& prepared, ReportFormat format) {
   switch (format) {
-    case ReportFormat::kJson: return ToJsonString(report);
-    case ReportFormat::kJunit: return RenderJunit(report);
-    case ReportFormat::kMarkdown: return RenderMarkdown(report);
-    case ReportFormat::kHtml: return RenderHtml(report);
+    case ReportFormat::kJson: return ToJsonStringPrepared(prepared);
+    case ReportFormat::kJunit: return RenderJunitPrepared(prepared);
+    case ReportFormat::kMarkdown: return RenderMarkdownPrepared(prepared);
+    case ReportFormat::kHtml: return RenderHtmlPrepared(prepared);
   }
   return "";
 }
+
+}  // namespace
+
+std::string RenderReport(const RunReport& report, ReportFormat format) { return RenderPrepared(PrepareForOutput(report), format); }
 
 Status WriteReports(const RunReport& report, const std::string& dir, const std::vector<ReportFormat>& formats,
                     const WriteOptions& options) {
@@ -121,15 +127,14 @@ Status WriteReports(const RunReport& report, const std::string& dir, const std::
     auto env = EnvironmentSecrets();
     secrets.insert(secrets.end(), env.begin(), env.end());
   }
-  // Redact once with the literal secrets; each renderer redacts again (idempotent) with the
-  // patterns, which keeps every renderer safe when called on its own.
+  // Redact and normalise once, with the literal secrets too, then render every format from it.
   RunReport prepared = PrepareForOutput(report, secrets);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::Error("cannot create report directory " + dir + ": " + ec.message());
   if (!std::filesystem::is_directory(dir, ec)) return Status::Error("cannot write reports into " + dir + ": not a directory");
   for (ReportFormat format : formats) {
-    Status s = WriteFileAtomically(std::filesystem::path(dir) / ReportFileName(format), RenderReport(prepared, format));
+    Status s = WriteFileAtomically(std::filesystem::path(dir) / ReportFileName(format), RenderPrepared(prepared, format));
     if (!s.ok()) return s;
   }
   return Status::Ok();

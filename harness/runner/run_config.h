@@ -13,7 +13,7 @@ struct RunConfig {
   client::Endpoint endpoint;
   std::string endpoint_label;               // URL, or "embedded" for the reference server
   std::vector<std::string> suites = {"contract", "scenario"};
-  std::string check_glob;                   // only checks whose id matches (fnmatch); "" = all
+  std::string check_glob;                   // only checks whose id matches (`*`, `?`; brackets literal); "" = all
   std::string operation;                    // only checks touching this operation; "" = all
   uint64_t seed = 1;
   int jobs = 4;

@@ -1,6 +1,5 @@
 #include "harness/runner/runner.h"
 
-#include <fnmatch.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,7 +10,9 @@
 #include <mutex>
 #include <thread>
 
+#include "base/glob.h"
 #include "harness/checks/contract_cases.h"
+#include "harness/checks/protocol_probes.h"
 #include "harness/checks/scenario.h"
 #include "harness/runner/scenario_context.h"
 #include "harness/runner/worker.h"
@@ -20,7 +21,7 @@ namespace ecrc::runner {
 namespace {
 
 bool Selected(const RunConfig& config, const std::string& id, const std::vector<std::string>& operations) {
-  if (!config.check_glob.empty() && fnmatch(config.check_glob.c_str(), id.c_str(), 0) != 0) return false;
+  if (!config.check_glob.empty() && !GlobMatch(config.check_glob, id)) return false;
   if (!config.operation.empty() && std::find(operations.begin(), operations.end(), config.operation) == operations.end()) return false;
   return true;
 }
@@ -66,6 +67,29 @@ std::vector<CheckResult> RunContractCase(const check::ContractCase& c, Worker& w
     out.push_back(std::move(r));
   }
   return out;
+}
+
+CheckResult RunProtocolProbe(const check::ProtocolProbe& probe, Worker& worker) {
+  CheckResult r;
+  r.id = probe.id;
+  r.check = probe.id;
+  r.suite = "contract";
+  r.category = "protocol";
+  r.title = probe.title;
+  r.severity = probe.severity;
+  if (!probe.operation.empty()) r.operations = {probe.operation};
+  r.source = probe.source;
+  client::TransportResult result = worker.client().SendRaw(probe.request, client::Sign::kYes);
+  r.exchanges.push_back(worker.client().Evidence(result, probe.operation));
+  if (!result.ok()) {
+    r.outcome = Outcome::kErrored;
+    r.findings.push_back({"transport failure: " + result.error().message, "", "", "", 0});
+    return r;
+  }
+  probe.evaluate(*worker.shared().service, result.response(), &r.findings);
+  r.outcome = r.findings.empty() ? Outcome::kPassed : Outcome::kFailed;
+  if (!r.findings.empty()) r.reproduction = worker.Reproduction(r.exchanges[0]);
+  return r;
 }
 
 // Live progress on a terminal: checks done / total and failures so far, on one line.
@@ -118,6 +142,14 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
       bool any = false;
       for (const auto& e : c.evaluations) any = any || Selected(config, e.check + "[" + c.id + "]", {c.op->name});
       if (any) tasks.push_back([&c](Worker& w) { return RunContractCase(c, w); });
+    }
+  }
+  std::vector<check::ProtocolProbe> probes = check::ProtocolProbes(*service);
+  if (Wants(config, "contract")) {
+    for (const auto& p : probes) {
+      std::vector<std::string> ops;
+      if (!p.operation.empty()) ops.push_back(p.operation);
+      if (Selected(config, p.id, ops)) tasks.push_back([&p](Worker& w) { return std::vector<CheckResult>{RunProtocolProbe(p, w)}; });
     }
   }
   if (Wants(config, "scenario")) {

@@ -1,4 +1,7 @@
 // PutImage, DescribeImages, DescribeImageTags, BatchDeleteImage.
+//
+// Listings come in a stable order, images by digest and tags by name (AWS documents no order,
+// fact sheet §2.5, U): a sorted key is what lets a nextToken resume without gaps or repeats.
 #include <set>
 
 #include "reference/handlers/common.h"
@@ -131,6 +134,9 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
       if (parsed.config) learn(*parsed.config);
       for (const auto& layer : parsed.layers) learn(layer);
     }
+    // An untagged push of a schema 2 / OCI manifest is accepted: the model doc says a tag "is
+    // required" for those formats, but the platform manifests of a list exist untagged in ECR
+    // Public and enforcement is U (fact sheet §5.2); refusing would break multi-arch pushes.
     if (tag) {
       auto moved = s.ApplyImageTag(*repo, *tag, digest, ctx.now);
       if (auto* error = std::get_if<ApiError>(&moved)) return *error;
@@ -183,6 +189,8 @@ Outcome DescribeImages(HandlerContext& ctx, const json& input) {
       for (const auto& id : *ids) {
         const std::string* digest = GetString(id, "imageDigest");
         const std::string* tag = GetString(id, "imageTag");
+        // An id with neither member names no image; DescribeImages has no failures list, and
+        // ImageNotFound would claim a lookup happened, so the request itself is invalid (U).
         if (!digest && !tag) {
           return InvalidParameterAt("imageIds", "Each image id must have an imageDigest, an imageTag or both");
         }
@@ -266,6 +274,9 @@ Outcome BatchDeleteImage(HandlerContext& ctx, const json& input) {
         fail("MissingDigestAndTag", "Invalid request parameters: both tag and digest cannot be null");
         continue;
       }
+      // InvalidImageTag is never raised: ImageTag has no pattern, any 1..300 character tag can
+      // have been pushed, and the model's length limits are checked before this runs (the exact
+      // rule AWS applies is U). KmsError does not apply to ECR Public.
       if (digest && !IsLayerDigest(*digest)) {
         fail("InvalidImageDigest",
              "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'");
@@ -323,7 +334,9 @@ Outcome BatchDeleteImage(HandlerContext& ctx, const json& input) {
       }
     }
     json out = json::object();
-    out["imageIds"] = std::move(deleted);
+    // The model's ImageIdentifierList has at least one entry, so when nothing was deleted the
+    // member is omitted rather than sent empty (unset members are omitted, fact sheet §2.1).
+    if (!deleted.empty()) out["imageIds"] = std::move(deleted);
     out["failures"] = std::move(failures);
     return out;
   });

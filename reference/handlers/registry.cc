@@ -39,6 +39,8 @@ Outcome DescribeRegistries(HandlerContext& ctx, const json& input) {
 }
 
 Outcome GetAuthorizationToken(HandlerContext& ctx, const json& input) {
+  // Only this operation is refused outside us-east-1: which others AWS refuses in us-west-2 is U
+  // (fact sheet §2.3), and refusing more would make a us-west-2 server useless.
   if (ctx.identity.region != "us-east-1" && !ctx.faults.Has(Fault::kAuthTokenAnyRegion)) {
     // Message as seen from the real service (codeship-library/aws-utilities#117).
     return ApiError{"UnsupportedCommandException", "GetAuthorizationToken command is only supported in us-east-1."};

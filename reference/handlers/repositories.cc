@@ -1,4 +1,7 @@
 // CreateRepository, DescribeRepositories, DeleteRepository.
+//
+// Repositories are listed by name (the order AWS uses is undocumented, U); the name is the
+// pagination key.
 #include <set>
 
 #include "reference/handlers/common.h"

@@ -1,6 +1,8 @@
 // Pagination (fact sheet §2.5): for each of the four paginators, pages of at most maxResults
 // that union to the full set, without duplicates, ending with no nextToken; plus the maxResults
 // bounds and the rule that explicit ids cannot be combined with pagination.
+#include <map>
+
 #include "harness/checks/scenarios/steps.h"
 #include "harness/codec/sample.h"
 

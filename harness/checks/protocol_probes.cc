@@ -1,0 +1,76 @@
+#include "harness/checks/protocol_probes.h"
+
+#include "harness/codec/codec.h"
+
+namespace ecrc::check {
+namespace {
+
+using runner::Finding;
+
+constexpr char kSmithy[] = "https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html";
+
+// A request the service cannot act on must be answered as the client's fault (4xx) with a
+// decodable error, never with a 5xx or a crash (../shared/docs/ecr-public-semantics.md §2.2).
+void ClientErrorWithType(const spec::Service& service, const HttpResponse& r, std::vector<Finding>* out) {
+  if (r.status < 400 || r.status > 499) {
+    out->push_back({"a malformed request must get a 4xx answer", "status", "4xx", std::to_string(r.status), 0});
+    return;
+  }
+  codec::DecodedError e = codec::DecodeError(service, nullptr, r);
+  if (e.code.empty()) out->push_back({"the error names no type (X-Amzn-ErrorType or __type)", "__type", "an error type", "absent", 0});
+}
+
+void Success(const spec::Service& service, const HttpResponse& r, std::vector<Finding>* out) {
+  if (r.status != 200) {
+    codec::DecodedError e = codec::DecodeError(service, nullptr, r);
+    out->push_back({"an empty body is an empty input and must be accepted", "status", "200", std::to_string(r.status) + " " + e.code, 0});
+  }
+}
+
+void Not5xx(const spec::Service&, const HttpResponse& r, std::vector<Finding>* out) {
+  if (r.status >= 500) out->push_back({"a request in a foreign Content-Type must not be a server error", "status", "not 5xx", std::to_string(r.status), 0});
+}
+
+HttpRequest Frame(const spec::Service& service, const std::string& operation, const char* content_type, std::string body) {
+  HttpRequest r;
+  if (!operation.empty()) r.headers.Add("X-Amz-Target", service.metadata().target_prefix + "." + operation);
+  r.headers.Add("Content-Type", content_type);
+  r.body = std::move(body);
+  return r;
+}
+
+// The first paginated operation without required members: a read that any endpoint can serve.
+std::string ReadOnlyOperation(const spec::Service& service) {
+  for (const auto& [name, p] : service.paginators()) {
+    bool required = false;
+    for (const auto& m : service.FindOperation(name)->input->members) required = required || m.required;
+    if (!required) return name;
+  }
+  return service.operations().begin()->first;
+}
+
+}  // namespace
+
+std::vector<ProtocolProbe> ProtocolProbes(const spec::Service& service) {
+  std::string read = ReadOnlyOperation(service);
+  std::vector<ProtocolProbe> probes;
+  probes.push_back({"protocol_malformed_json_rejected", "A body that is not JSON gets a 4xx error with a type", runner::Severity::kError,
+                    kSmithy, read, Frame(service, read, codec::kJsonContentType, "{\"maxResults\": "), ClientErrorWithType});
+  probes.push_back({"protocol_non_object_body_rejected", "A JSON body that is not an object gets a 4xx error with a type",
+                    runner::Severity::kError, kSmithy, read, Frame(service, read, codec::kJsonContentType, "[1, 2]"), ClientErrorWithType});
+  probes.push_back({"protocol_unknown_operation_rejected", "An X-Amz-Target naming no operation gets a 4xx error with a type",
+                    runner::Severity::kError, kSmithy, "", Frame(service, "NoSuchOperationForEcrConform", codec::kJsonContentType, "{}"),
+                    ClientErrorWithType});
+  probes.push_back({"protocol_missing_target_rejected", "A request without X-Amz-Target gets a 4xx error with a type",
+                    runner::Severity::kError, kSmithy, "", Frame(service, "", codec::kJsonContentType, "{}"), ClientErrorWithType});
+  probes.push_back({"protocol_empty_body_accepted", "An empty body is read as an empty input (no required members): success",
+                    runner::Severity::kError, std::string(kSmithy) + " (Empty body serialization); ../shared/docs/ecr-public-semantics.md §2.1 (D)",
+                    read, Frame(service, read, codec::kJsonContentType, ""), Success});
+  // Whether a foreign Content-Type is refused or tolerated is not documented (U): only a server
+  // error is wrong.
+  probes.push_back({"protocol_foreign_content_type_not_5xx", "A request in application/json is refused or served, never a server error",
+                    runner::Severity::kWarning, kSmithy, read, Frame(service, read, "application/json", "{}"), Not5xx});
+  return probes;
+}
+
+}  // namespace ecrc::check

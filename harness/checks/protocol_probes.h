@@ -1,0 +1,29 @@
+// Protocol-level probes: requests no SDK would send (malformed JSON, unknown or missing target,
+// foreign Content-Type, empty body), each with the rule its answer must follow. Built from the
+// spec's metadata; the runner sends them signed, as raw HTTP.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/http.h"
+#include "harness/runner/results.h"
+#include "specs/spec.h"
+
+namespace ecrc::check {
+
+struct ProtocolProbe {
+  std::string id;
+  std::string title;
+  runner::Severity severity = runner::Severity::kError;
+  std::string source;
+  std::string operation;  // the operation the request names ("" when it names none)
+  HttpRequest request;
+  // Appends findings for `response`.
+  std::function<void(const spec::Service&, const HttpResponse&, std::vector<runner::Finding>*)> evaluate;
+};
+
+std::vector<ProtocolProbe> ProtocolProbes(const spec::Service& service);
+
+}  // namespace ecrc::check
