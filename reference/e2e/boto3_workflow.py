@@ -576,7 +576,8 @@ class Workflow:
                 codes.get(json.dumps({"imageDigest": "bad digest"})), "InvalidImageDigest")
         r.equal("BatchDeleteImage: an image referenced by an index is kept",
                 codes.get(json.dumps({"imageDigest": d["oci"]})), "ImageReferencedByManifestList")
-        r.equal("BatchDeleteImage: nothing deleted", out.get("imageIds"), [])
+        # Whether an empty imageIds list is sent or omitted is not documented (E): accept both.
+        r.equal("BatchDeleteImage: nothing deleted", out.get("imageIds") or [], [])
 
         out = c.batch_delete_image(repositoryName=self.repo, imageIds=[{"imageTag": "multi"}])
         r.equal("deleting the last tag of the index deletes it (digest and tag returned)", out.get("imageIds"),

@@ -232,6 +232,16 @@ void MediaTypeRequired(ScenarioContext& ctx) {
 
 }  // namespace
 
+void DescribeImagesImageNotFound(ScenarioContext& ctx) {
+  // §4.8 (M/E): DescribeImages has no failures member, so an imageIds entry naming no image fails
+  // the whole call; an existing image next to it does not save it.
+  std::string repo = ctx.CreateRepository();
+  Pushed p = PushImage(ctx, repo, "present", "describe-not-found");
+  const Call& call = ctx.Send("DescribeImages", {{"repositoryName", repo},
+                                                 {"imageIds", {{{"imageDigest", p.digest}}, {{"imageTag", "no-such-tag"}}}}});
+  ctx.Expect(call, Expectation::ErrorCode({"ImageNotFoundException"}), "DescribeImages naming an absent image");
+}
+
 void AddPutImageScenarios(std::vector<Scenario>* out) {
   const std::vector<std::string> kPush = {"CreateRepository", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "PutImage"};
   auto ops = [&](std::initializer_list<const char*> more) {
@@ -243,6 +253,9 @@ void AddPutImageScenarios(std::vector<Scenario>* out) {
                   "the digest is the sha256 of the exact manifest bytes, which are echoed unchanged (whitespace matters)",
                   Severity::kError, ops({"DescribeImages"}), FactSheet("§5.2 (D/E: CLIp put-image echoes the manifest's whitespace)"),
                   DigestOfExactBytes});
+  out->push_back({"describe_images_image_not_found", "images", "DescribeImages naming an image that does not exist is ImageNotFoundException",
+                  Severity::kError, ops({"DescribeImages"}), FactSheet("§4.8 (M/E: no failures member in the output)"),
+                  DescribeImagesImageNotFound});
   out->push_back({"put_image_digest_mismatch", "images", "an imageDigest that is not the manifest's sha256 is ImageDigestDoesNotMatchException",
                   Severity::kError, kPush, FactSheet("§5.2 (D: MN ImageDigestDoesNotMatchException)"), DigestMismatch});
   out->push_back({"put_image_layers_not_found", "images",
