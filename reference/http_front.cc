@@ -1,5 +1,6 @@
 #include "reference/http_front.h"
 
+#include <signal.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -78,6 +79,10 @@ HttpFront::HttpFront(Handler handler, FrontOptions options)
 HttpFront::~HttpFront() { Stop(); }
 
 Result<int> HttpFront::Listen(const std::string& host, int port) {
+  // cpp-httplib 0.11.4 sends without MSG_NOSIGNAL, so a client hanging up mid-response would
+  // raise SIGPIPE and kill the process. Its Server constructor already ignores SIGPIPE
+  // process-wide; this says so here, where the dependency is, and keeps it true if that changes.
+  ::signal(SIGPIPE, SIG_IGN);
   auto& svr = *server_;
   int bound = port;
   if (port == 0) {

@@ -4,6 +4,11 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <thread>
 
@@ -69,6 +74,45 @@ TEST(HttpFront, PortInUseIsAClearError) {
   auto again = second.Start();
   ASSERT_FALSE(again.ok());
   EXPECT_THAT(again.status().message(), ::testing::HasSubstr("in use"));
+}
+
+// A client that sends a request with a large response and hangs up at once must not take the
+// server down (cpp-httplib writes without MSG_NOSIGNAL; an unhandled SIGPIPE kills the process).
+TEST(HttpFront, ClientsHangingUpMidResponseDoNotKillTheServer) {
+  Server server(TestOptions());
+  auto url = server.Start();
+  ASSERT_TRUE(url.ok());
+  int port = PortOf(*url);
+  httplib::Client client("127.0.0.1", port);
+  ASSERT_TRUE(client.Post("/", JsonHeaders("CreateRepository"), R"({"repositoryName":"app"})", "application/x-amz-json-1.1"));
+  for (int i = 0; i < 20; ++i) {
+    // An artifact manifest without blobs is accepted as is; its echo makes a 3 MB response.
+    json manifest = {{"mediaType", "application/vnd.oci.artifact.manifest.v1+json"},
+                     {"artifactType", "application/x.test"},
+                     {"blobs", json::array()},
+                     {"pad", std::string(3 << 20, 'a' + i % 26) + std::to_string(i)}};
+    std::string body = json{{"repositoryName", "app"}, {"imageManifest", manifest.dump()}}.dump();
+    std::string request = "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: SpencerFrontendService.PutImage\r\n"
+                          "Content-Type: application/x-amz-json-1.1\r\nContent-Length: " +
+                          std::to_string(body.size()) + "\r\n\r\n" + body;
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    for (size_t sent = 0; sent < request.size();) {
+      ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) break;
+      sent += static_cast<size_t>(n);
+    }
+    ::close(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto res = client.Post("/", JsonHeaders("DescribeRegistries"), "{}", "application/x-amz-json-1.1");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
 }
 
 TEST(HttpFront, ManyKeepAliveClientsAtOnce) {

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 
 #include "reference/test_util.h"
@@ -241,6 +242,73 @@ TEST_F(Layers, BatchCheckReportsMediaTypesLearntFromManifests) {
                     {{"repositoryName", "app"}, {"layerDigests", {m["config"]["digest"], m["layers"][0]["digest"]}}});
   EXPECT_EQ(r.body["layers"][0]["mediaType"], "application/vnd.docker.container.image.v1+json");
   EXPECT_EQ(r.body["layers"][1]["mediaType"], "application/vnd.docker.image.rootfs.diff.tar.gzip");
+}
+
+}  // namespace
+}  // namespace ecrc::server::testing
+
+namespace ecrc::server::testing {
+namespace {
+
+// RegistryNotFoundException is declared on the alias-accepting operations except BatchDeleteImage
+// (fact sheet §2.4, M); each answers it for a registry id or alias that is not this registry's.
+TEST(RegistryIds, EveryOperationDeclaringRegistryNotFoundRaisesIt) {
+  TestServer t;
+  t.CreateRepository("app");
+  std::string upload = t.Call("InitiateLayerUpload", {{"repositoryName", "app"}}).body["uploadId"];
+  std::map<std::string, json> inputs = {
+      {"BatchCheckLayerAvailability", {{"layerDigests", {Sha256Digest("x")}}}},
+      {"CompleteLayerUpload", {{"uploadId", upload}, {"layerDigests", {Sha256Digest("x")}}}},
+      {"InitiateLayerUpload", json::object()},
+      {"PutImage", {{"imageManifest", t.Schema2Manifest("app", "x", false)}}},
+      {"UploadLayerPart",
+       {{"uploadId", upload}, {"partFirstByte", 0}, {"partLastByte", 0}, {"layerPartBlob", codec::BlobValue("a")}}},
+  };
+  int declaring = 0;
+  for (const auto& [name, op] : t.server().service().operations()) {
+    if (!op.DeclaresError("RegistryNotFoundException")) continue;
+    ++declaring;
+    ASSERT_TRUE(inputs.count(name)) << name;
+    for (const char* other : {"otheralias", "999999999999"}) {
+      json input = inputs[name];
+      input["repositoryName"] = "app";
+      input["registryId"] = other;
+      Reply r = t.Call(name, input);
+      EXPECT_EQ(r.status, 400) << name;
+      EXPECT_EQ(r.code, "RegistryNotFoundException") << name << " " << r.raw.body;
+    }
+    // This registry's alias and account id both work.
+    json input = inputs[name];
+    input["repositoryName"] = "app";
+    input["registryId"] = t.server().identity().alias;
+    EXPECT_NE(t.Call(name, input).code, "RegistryNotFoundException") << name;
+  }
+  EXPECT_EQ(declaring, 5);
+  // BatchDeleteImage takes an alias too but declares no RegistryNotFound.
+  EXPECT_EQ(t.Call("BatchDeleteImage", {{"repositoryName", "app"}, {"registryId", "otheralias"}, {"imageIds", {{{"imageTag", "x"}}}}})
+                .code,
+            "RepositoryNotFoundException");
+  EXPECT_EQ(t.Call("BatchDeleteImage", {{"repositoryName", "app"}, {"registryId", t.server().identity().alias},
+                                        {"imageIds", {{{"imageTag", "x"}}}}})
+                .status,
+            200);
+}
+
+TEST(LayersQuota, PartsAboveTheModelLimitAreInvalidParameter) {
+  TestServer t;
+  t.CreateRepository("app");
+  std::string upload = t.Call("InitiateLayerUpload", {{"repositoryName", "app"}}).body["uploadId"];
+  std::string big(20971521, 'x');
+  Reply r = t.Call("UploadLayerPart", {{"repositoryName", "app"}, {"uploadId", upload}, {"partFirstByte", 0},
+                                       {"partLastByte", static_cast<int64_t>(big.size()) - 1},
+                                       {"layerPartBlob", codec::BlobValue(big)}});
+  EXPECT_EQ(r.code, "InvalidParameterException");
+  // 20 MiB exactly is accepted (the model's limit; the quota page's 10 MiB conflicts, §5.1).
+  big.pop_back();
+  r = t.Call("UploadLayerPart", {{"repositoryName", "app"}, {"uploadId", upload}, {"partFirstByte", 0},
+                                 {"partLastByte", static_cast<int64_t>(big.size()) - 1},
+                                 {"layerPartBlob", codec::BlobValue(big)}});
+  EXPECT_EQ(r.status, 200) << r.code;
 }
 
 }  // namespace

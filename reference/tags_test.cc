@@ -89,6 +89,8 @@ TEST_F(Tags, ArnsMustNameARepositoryOfThisRegistry) {
   EXPECT_EQ(t_.Call("UntagResource", {{"resourceArn", t_.RepositoryArn("nope")}, {"tagKeys", {"k"}}}).code,
             "RepositoryNotFoundException");
   EXPECT_EQ(t_.Call("ListTagsForResource", {{"resourceArn", ""}}).code, "InvalidParameterException");
+  EXPECT_EQ(t_.Call("TagResource", {{"resourceArn", "not an arn"}, {"tags", Many(1)}}).code, "InvalidParameterException");
+  EXPECT_EQ(t_.Call("UntagResource", {{"resourceArn", "not an arn"}, {"tagKeys", {"k"}}}).code, "InvalidParameterException");
 }
 
 TEST_F(Tags, TagsGoWithTheRepository) {
