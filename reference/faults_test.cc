@@ -103,7 +103,7 @@ std::string UploadOnePart(Transcript& x, const std::string& repo, const std::str
   return id;
 }
 
-void Paginate(Transcript& x, const std::string& op, json input, const char* list) {
+void Paginate(Transcript& x, const std::string& op, json input) {
   for (int page = 0; page < 8; ++page) {
     Reply r = x.Call(op, input);
     if (!r.ok() || !r.body.contains("nextToken")) return;
@@ -133,7 +133,7 @@ std::vector<std::string> RunTranscript(const Faults& faults, const std::string& 
   // Repositories, tags and pagination.
   x.Call("CreateRepository", {{"repositoryName", "app"}, {"tags", {{{"Key", "team"}, {"Value", "a"}}}}});
   for (const char* name : {"r1", "r2", "r3", "r4"}) x.Call("CreateRepository", {{"repositoryName", name}});
-  Paginate(x, "DescribeRepositories", {{"maxResults", 2}}, "repositories");
+  Paginate(x, "DescribeRepositories", {{"maxResults", 2}});
   x.Call("DescribeRepositories", {{"repositoryNames", {"app"}}, {"maxResults", 2}});
   std::string arn = t.RepositoryArn("app");
   x.Call("ListTagsForResource", {{"resourceArn", arn}});

@@ -118,7 +118,7 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
     } else {
       Image image;
       image.digest = digest;
-      image.manifest = manifest;
+      image.manifest = std::move(manifest);  // not read again: the output echoes the stored copy
       image.media_type = parsed.media_type;
       image.artifact_media_type = parsed.artifact_media_type;
       image.size = ImageSize(*repo, parsed);
