@@ -32,6 +32,7 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kManifestReserialized, "manifest_reserialized", "PutImage re-serialises the manifest; the stored bytes and the digest differ from what was sent"},
       {Fault::kDigestMismatchIgnored, "digest_mismatch_ignored", "PutImage ignores an imageDigest that does not match the manifest instead of ImageDigestDoesNotMatchException"},
       {Fault::kBatchDeleteFailsWholeCall, "batch_delete_fails_whole_call", "BatchDeleteImage fails the whole call with ImageNotFoundException instead of a per-item failure"},
+      {Fault::kDescribeImagesDropsMissing, "describe_images_drops_missing", "DescribeImages silently leaves out imageIds that name no image instead of ImageNotFoundException"},
       {Fault::kDeleteNonemptyWithoutForce, "delete_nonempty_without_force", "DeleteRepository deletes a repository holding images without force"},
       {Fault::kStaleReadAfterDelete, "stale_read_after_delete", "the next DescribeRepositories after a delete still lists the deleted repository"},
       {Fault::kRepositoryUriUsesAccount, "repository_uri_uses_account", "repositoryUri uses the account id instead of the registry alias"},

@@ -45,6 +45,7 @@ enum class Fault {
   kManifestReserialized,
   kDigestMismatchIgnored,
   kBatchDeleteFailsWholeCall,
+  kDescribeImagesDropsMissing,
   // Repositories.
   kDeleteNonemptyWithoutForce,
   kStaleReadAfterDelete,

@@ -178,6 +178,7 @@ std::vector<std::string> RunTranscript(const Faults& faults, const std::string& 
   x.Call("PutImage", {{"repositoryName", "app"}, {"imageManifest", one}, {"imageTag", "latest"}});
   x.Call("PutImage", {{"repositoryName", "app"}, {"imageManifest", two}, {"imageTag", "latest"}});
   x.Call("DescribeImages", {{"repositoryName", "app"}});
+  x.Call("DescribeImages", {{"repositoryName", "app"}, {"imageIds", {{{"imageTag", "no-such-tag"}}}}});
   x.Call("DescribeImageTags", {{"repositoryName", "app"}});
   x.Call("BatchDeleteImage", {{"repositoryName", "app"}, {"imageIds", {{{"imageTag", "nope"}}}}});
 

@@ -1,5 +1,6 @@
 #include "harness/runner/fixture.h"
 
+#include "base/json_path.h"
 #include "harness/checks/expectation.h"
 
 namespace ecrc::runner {
@@ -24,17 +25,8 @@ std::vector<std::pair<std::string, std::string>> CleanupList::Take() {
 }
 
 std::string StringAt(const json& value, const std::string& dotted) {
-  const json* at = &value;
-  size_t start = 0;
-  while (start <= dotted.size()) {
-    size_t dot = dotted.find('.', start);
-    std::string key = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (!at->is_object() || !at->contains(key)) return "";
-    at = &(*at)[key];
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return at->is_string() ? at->get<std::string>() : "";
+  const json& at = AtPath(value, dotted);
+  return at.is_string() ? at.get<std::string>() : "";
 }
 
 Fixture::Fixture(const spec::Service& service, const spec::Semantics& semantics, check::CallFn call, std::string prefix,

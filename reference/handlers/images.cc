@@ -204,6 +204,7 @@ Outcome DescribeImages(HandlerContext& ctx, const json& input) {
         } else if (auto it = repo->images.find(*digest); it != repo->images.end()) {
           image = &it->second;
         }
+        if (!image && ctx.faults.Has(Fault::kDescribeImagesDropsMissing)) continue;
         if (!image) return ImageNotFound(ctx, name, digest, tag);
         if (seen.insert(image->digest).second) details.push_back(ImageDetail(ctx, *repo, *image));
       }

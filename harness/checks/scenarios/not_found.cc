@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/json_path.h"
 #include "harness/checks/scenarios/steps.h"
 #include "harness/codec/sample.h"
 #include "harness/codec/value.h"
@@ -59,7 +60,7 @@ class Resources {
     ctx_.Require(created, Expectation::Success(), r->create_operation + " creates a " + r->name + " to refer to");
     auto path = r->outputs.find(b.value);
     ctx_.RequireTrue(path != r->outputs.end(), "resource " + r->name + " has output " + b.value, b.value, "absent");
-    return Str(Walk(created.decoded.output, path->second));
+    return Str(AtPath(created.decoded.output, path->second));
   }
 
   // A value for a member bound by `b`, shaped by `shape`, that names no existing resource.
@@ -84,19 +85,6 @@ class Resources {
   }
 
  private:
-  static const json& Walk(const json& root, const std::string& dotted) {
-    const json* at = &root;
-    size_t start = 0;
-    while (start <= dotted.size()) {
-      size_t dot = dotted.find('.', start);
-      std::string key = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-      at = &At(*at, key);
-      if (dot == std::string::npos) break;
-      start = dot + 1;
-    }
-    return *at;
-  }
-
   ScenarioContext& ctx_;
   const spec::Semantics& semantics_;
   std::map<std::string, std::string> top_level_;
