@@ -40,5 +40,7 @@ void AddCallCommand(CLI::App& app, Context& ctx);
 void AddServeCommand(CLI::App& app, Context& ctx);
 void AddDiffCommand(CLI::App& app, Context& ctx);
 void AddRunCommand(CLI::App& app, Context& ctx);
+void AddReplayCommand(CLI::App& app, Context& ctx);
+void AddFuzzCommand(CLI::App& app, Context& ctx);
 
 }  // namespace ecrc::cli

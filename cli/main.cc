@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   AddCallCommand(app, ctx);
   AddServeCommand(app, ctx);
   AddDiffCommand(app, ctx);
+  AddReplayCommand(app, ctx);
+  AddFuzzCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -6,4 +6,6 @@ __attribute__((weak)) void AddCallCommand(CLI::App&, Context&) {}
 __attribute__((weak)) void AddServeCommand(CLI::App&, Context&) {}
 __attribute__((weak)) void AddDiffCommand(CLI::App&, Context&) {}
 __attribute__((weak)) void AddRunCommand(CLI::App&, Context&) {}
+__attribute__((weak)) void AddReplayCommand(CLI::App&, Context&) {}
+__attribute__((weak)) void AddFuzzCommand(CLI::App&, Context&) {}
 }  // namespace ecrc::cli
