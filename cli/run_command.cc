@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "cli/context.h"
-#include "cli/embedded_server.h"
+#include "cli/endpoint_setup.h"
 #include "harness/client/client.h"
 #include "harness/report/diff.h"
 #include "harness/report/json_report.h"
@@ -32,10 +32,12 @@ void OnSignal(int) {
 }
 
 struct RunOptions {
-  std::string endpoint_url, region, suites = "contract,scenario", check_glob, operation, report_dir, formats = "json,junit,md,html",
+  std::string endpoint_url, region, suites = "contract,scenario,property", check_glob, operation, report_dir, formats = "json,junit,md,html",
                                     baseline;
   uint64_t seed = 1;
   int jobs = 4;
+  int property_cases = 200;
+  int max_steps = 50;
   bool allow_aws = false;
 };
 
@@ -85,6 +87,7 @@ void PrintSummary(const runner::RunReport& report, const std::string& dir) {
     std::cout << "  " << runner::OutcomeName(r.outcome) << " [" << runner::SeverityName(r.severity) << "] " << r.id;
     if (!r.findings.empty()) std::cout << ": " << r.findings.front().message;
     std::cout << "\n";
+    if (!r.attachment.empty() && !dir.empty()) std::cout << "    replay: ecr-conform replay " << dir << "/" << r.attachment << " [--endpoint-url URL]\n";
   }
   if (!dir.empty()) std::cout << "report: " << dir << "/report.md (also report.json, report.junit.xml, report.html)\n";
 }
@@ -101,7 +104,9 @@ void Run(Context& ctx, const RunOptions& opts) {
   runner::RunConfig config;
   config.suites = SplitList(opts.suites);
   for (const auto& s : config.suites) {
-    if (s != "contract" && s != "scenario") return Fail(ctx, kExitUsage, "--suite: unknown suite '" + s + "' (known: contract, scenario)");
+    if (s != "contract" && s != "scenario" && s != "property") {
+      return Fail(ctx, kExitUsage, "--suite: unknown suite '" + s + "' (known: contract, scenario, property)");
+    }
   }
   if (!opts.operation.empty() && !service->FindOperation(opts.operation)) {
     return Fail(ctx, kExitUsage, "--operation: no operation '" + opts.operation + "' in the model");
@@ -115,46 +120,25 @@ void Run(Context& ctx, const RunOptions& opts) {
     baseline = *read;
   }
 
-  auto resolved = client::ResolveEndpoint({opts.endpoint_url, opts.region}, client::ProcessEnv());
-  if (!resolved.ok()) return Fail(ctx, kExitUsage, resolved.status().message());
-  std::unique_ptr<EmbeddedServer> embedded;
-  if (!resolved->has_value()) {
-    embedded = std::make_unique<EmbeddedServer>();
-    auto url = embedded->Start(opts.region.empty() ? client::kDefaultRegion : opts.region);
-    if (!url.ok()) return Fail(ctx, kExitUsage, "could not start the embedded reference server: " + url.status().message());
-    auto again = client::ResolveEndpoint({*url, opts.region}, client::ProcessEnv());
-    if (!again.ok() || !again->has_value()) return Fail(ctx, kExitUsage, "embedded server URL rejected: " + again.status().message());
-    config.endpoint = **again;
-    config.endpoint_label = "embedded reference server";
-  } else {
-    config.endpoint = **resolved;
-    config.endpoint_label = config.endpoint.url.ToString();
-  }
+  auto target = ResolveTarget(ctx, opts.endpoint_url, opts.region);
+  if (!target) return;
+  config.endpoint = target->endpoint;
+  config.endpoint_label = target->label;
   config.prefix = UniquePrefix();
-  if (client::IsRealAwsHost(config.endpoint.url.host)) {
-    if (!opts.allow_aws) {
-      return Fail(ctx, kExitUsage, config.endpoint.url.host + " is a real AWS endpoint: the run creates and deletes repositories there. "
-                                       "Pass --allow-aws to go ahead.");
-    }
-    std::cerr << "ecr-conform: running against real AWS (" << config.endpoint.url.host << "). It will create repositories named "
-              << config.prefix << "-* (with images, layers, tags, policies and catalog data) and delete them at the end; "
-              << "it will also set and restore the registry's catalog data.\n";
+  if (!GuardRealAws(ctx, *target, opts.allow_aws, "the run creates and deletes repositories there",
+                    "It will create repositories named " + config.prefix +
+                        "-* (with images, layers, tags, policies and catalog data) and delete them at the end; "
+                        "it will also set and restore the registry's catalog data.")) {
+    return;
   }
   // Reachability first: an endpoint that is not there gets one line and exit 3, no report.
-  {
-    client::Client probe(service, config.endpoint, client::TransportOptions{std::chrono::milliseconds(3000), std::chrono::milliseconds(10000)});
-    HttpRequest ping;
-    ping.headers.Add("Content-Type", "application/x-amz-json-1.1");
-    ping.body = "{}";
-    auto result = probe.SendRaw(ping);
-    if (!result.ok() && result.error().kind == client::TransportErrorKind::kUnreachable) {
-      return Fail(ctx, kExitUnreachable, "endpoint unreachable: " + result.error().message);
-    }
-  }
+  if (!ProbeReachable(ctx, service, *target)) return;
   config.check_glob = opts.check_glob;
   config.operation = opts.operation;
   config.seed = opts.seed;
   config.jobs = opts.jobs;
+  config.property_cases = opts.property_cases;
+  config.property_max_steps = opts.max_steps;
   config.progress = isatty(STDERR_FILENO);
   config.color = config.progress && std::getenv("NO_COLOR") == nullptr;
 
@@ -193,7 +177,11 @@ void AddRunCommand(CLI::App& app, Context& ctx) {
   auto* run = app.add_subcommand("run", "Run the conformance suites against an endpoint (default: the embedded reference server)");
   run->add_option("--endpoint-url", opts->endpoint_url, "Endpoint to test (else AWS_ENDPOINT_URL_ECR_PUBLIC, AWS_ENDPOINT_URL, else the embedded server)");
   run->add_option("--region", opts->region, "Signing region (else AWS_REGION, AWS_DEFAULT_REGION, us-east-1)");
-  run->add_option("--suite", opts->suites, "Comma-separated suites: contract, scenario")->capture_default_str();
+  run->add_option("--suite", opts->suites, "Comma-separated suites: contract, scenario, property")->capture_default_str();
+  run->add_option("--property-cases", opts->property_cases, "Property suite: generated cases (sequences of calls)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  run->add_option("--max-steps", opts->max_steps, "Property suite: calls per case at most")->check(CLI::Range(1, 1000))->capture_default_str();
   run->add_option("--check", opts->check_glob, "Only checks whose id matches this glob, e.g. 'put_image_*'");
   run->add_option("--operation", opts->operation, "Only checks touching this operation");
   run->add_option("--seed", opts->seed, "Seed for generated values")->capture_default_str();

@@ -29,7 +29,7 @@ def faults(binary):
 
 
 def run_against(binary, url, report_dir, extra):
-    proc = subprocess.run([binary, "run", "--endpoint-url", url, "--report-dir", report_dir, "--format", "json", "--jobs", "1", *extra],
+    proc = subprocess.run([binary, "run", "--endpoint-url", url, "--report-dir", report_dir, "--format", "json", "--jobs", "1", "--suite", "contract,scenario", *extra],
                           capture_output=True, text=True, timeout=300)
     with open(os.path.join(report_dir, "report.json")) as f:
         report = json.load(f)

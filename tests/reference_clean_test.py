@@ -32,6 +32,19 @@ def main():
         problems.append(f"paginators not verified: {cov['paginators_missed']}")
     if cov["errors_missed"]:
         problems.append(f"declared errors not provoked (and not listed as unprovokable): {cov['errors_missed']}")
+    # The property suite (on by default): 200 cases of up to 50 steps, every command at least 20 runs.
+    prop = report.get("property")
+    if not prop:
+        problems.append("the report has no property suite statistics")
+    else:
+        if prop["cases"] != 200 or prop["max_steps"] != 50:
+            problems.append(f"property suite ran {prop['cases']} cases of at most {prop['max_steps']} steps, not 200 of 50")
+        if len(prop["commands"]) != 23:
+            problems.append(f"property commands that ran: {len(prop['commands'])} of 23")
+        rare = {k: v for k, v in prop["commands"].items() if v < 20}
+        if rare:
+            problems.append(f"property commands run fewer than 20 times: {rare}")
+        print(f"property suite: {prop['cases']} cases, {prop['steps']} steps, runs per command {prop['commands']}")
     skipped = [c["id"] for c in report["checks"] if c["outcome"] == "skipped"]
     print(f"{len(report['checks'])} checks, skipped: {skipped}")
     for p in problems:

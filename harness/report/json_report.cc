@@ -387,6 +387,32 @@ class Reader {
     }
     if (!ok()) return;
     if (const Json* cov = Object(j, root, "coverage", true)) ReadCoverage(*cov, "$.coverage", &r->coverage);
+    if (!ok()) return;
+    if (const Json* p = Object(j, root, "property", false)) ReadProperty(*p, "$.property", r);
+  }
+
+  void ReadProperty(const Json& j, const std::string& path, RunReport* r) {
+    runner::PropertyStats p;
+    auto count = [&](const char* key, int64_t* out) {
+      if (const Json* v = Member(j, path, key, true)) {
+        if (Expect(*v, path + "." + key, v->is_number_integer() && v->get<int64_t>() >= 0, "a non-negative integer")) *out = v->get<int64_t>();
+      }
+    };
+    int64_t max_steps = 0;
+    count("cases", &p.cases);
+    count("steps", &p.steps);
+    count("max_steps", &max_steps);
+    p.max_steps = static_cast<int>(max_steps);
+    for (auto [key, map] : {std::pair{"commands", &p.commands}, std::pair{"choices", &p.choices}}) {
+      const Json* m = Object(j, path, key, true);
+      if (!m) continue;
+      for (const auto& [name, v] : m->items()) {
+        if (Expect(v, path + "." + key + "." + name, v.is_number_integer() && v.get<int64_t>() >= 0, "a non-negative integer")) {
+          (*map)[name] = v.get<int64_t>();
+        }
+      }
+    }
+    if (ok()) r->property = p;
   }
 
  private:
@@ -430,7 +456,7 @@ nlohmann::ordered_json ToJsonPrepared(const RunReport& r) {
   for (const auto& c : r.checks) checks.push_back(CheckToJson(c));
   Json operation_sha = Json::object();
   for (const auto& [op, sha] : r.spec.operation_sha256) operation_sha[op] = sha;
-  return Json{{"schema_version", kReportSchemaVersion},
+  Json out{{"schema_version", kReportSchemaVersion},
               {"tool_version", r.tool_version},
               {"spec", Json{{"uid", r.spec.uid}, {"model_sha256", r.spec.model_sha256}, {"operation_sha256", std::move(operation_sha)}}},
               {"endpoint", r.endpoint},
@@ -442,6 +468,12 @@ nlohmann::ordered_json ToJsonPrepared(const RunReport& r) {
               {"summary", SummaryToJson(r)},
               {"checks", std::move(checks)},
               {"coverage", CoverageToJson(r.coverage)}};
+  if (r.property) {
+    const runner::PropertyStats& p = *r.property;
+    out["property"] = Json{{"cases", p.cases}, {"steps", p.steps}, {"max_steps", p.max_steps},
+                           {"commands", Json(p.commands)}, {"choices", Json(p.choices)}};
+  }
+  return out;
 }
 
 std::string ToJsonString(const RunReport& report) { return ToJsonStringPrepared(PrepareForOutput(report)); }

@@ -168,6 +168,20 @@ void CoverageSection(std::string* out, const RunReport& r) {
   *out += "\n";
 }
 
+void PropertySection(std::string* out, const RunReport& r) {
+  if (!r.property) return;
+  const runner::PropertyStats& p = *r.property;
+  *out += "## Property suite\n\n" + std::to_string(p.cases) + " generated cases, " + std::to_string(p.steps) +
+          " steps (at most " + std::to_string(p.max_steps) + " per case; shrink re-runs not counted).\n\n";
+  *out += "| command | runs |\n|---|---|\n";
+  for (const auto& [name, n] : p.commands) *out += "| " + MarkdownCode(name) + " | " + std::to_string(n) + " |\n";
+  if (!p.choices.empty()) {
+    *out += "\nWhere the fact sheet leaves the outcome open, the endpoint chose:\n\n";
+    for (const auto& [what, n] : p.choices) *out += "- " + MarkdownEscape(what) + ": " + std::to_string(n) + "\n";
+  }
+  *out += "\n";
+}
+
 }  // namespace
 
 std::string MarkdownEscape(std::string_view text) {
@@ -243,6 +257,7 @@ std::string RenderMarkdownPrepared(const RunReport& r) {
   if (failed.empty() && warnings.empty() && errored.empty() && !r.checks.empty()) out += "No failures.\n\n";
   Skipped(&out, r);
   CoverageSection(&out, r);
+  PropertySection(&out, r);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "harness/report/junit.h"
 #include "harness/report/markdown.h"
 #include "harness/report/redact.h"
+#include "harness/report/redact.h"
 #include "harness/report/report_util.h"
 
 namespace ecrc::report {
@@ -135,6 +136,15 @@ Status WriteReports(const RunReport& report, const std::string& dir, const std::
   if (!std::filesystem::is_directory(dir, ec)) return Status::Error("cannot write reports into " + dir + ": not a directory");
   for (ReportFormat format : formats) {
     Status s = WriteFileAtomically(std::filesystem::path(dir) / ReportFileName(format), RenderPrepared(prepared, format));
+    if (!s.ok()) return s;
+  }
+  // Attachments (property reproductions) sit beside the report under the name the check gives.
+  for (const auto& c : report.checks) {
+    if (c.attachment.empty() || c.attachment_body.empty()) continue;
+    if (c.attachment.find('/') != std::string::npos || c.attachment.rfind("..", 0) == 0) {
+      return Status::Error("attachment name '" + c.attachment + "' of " + c.id + " is not a plain file name");
+    }
+    Status s = WriteFileAtomically(std::filesystem::path(dir) / c.attachment, RedactText(c.attachment_body, secrets));
     if (!s.ok()) return s;
   }
   return Status::Ok();

@@ -54,6 +54,7 @@ struct CheckResult {
   std::vector<Exchange> exchanges;
   std::string reproduction;  // shell commands (curl) that replay the failing exchange
   std::string attachment;    // path, relative to the report, of a replay file (property suite)
+  std::string attachment_body;  // its content, written beside the report; not part of the JSON
 };
 
 // How much of the contract the run touched; each gap is listed by name.
@@ -75,6 +76,16 @@ struct SpecInfo {
   std::map<std::string, std::string> operation_sha256;
 };
 
+// What the property suite ran: generated cases and steps, per-command counts and which outcome
+// the endpoint chose where the fact sheet leaves one open.
+struct PropertyStats {
+  int64_t cases = 0;
+  int64_t steps = 0;
+  int max_steps = 0;
+  std::map<std::string, int64_t> commands;
+  std::map<std::string, int64_t> choices;
+};
+
 struct RunReport {
   int schema_version = 1;
   std::string tool_version;
@@ -85,6 +96,7 @@ struct RunReport {
   std::vector<std::string> suites;
   std::vector<CheckResult> checks;  // sorted by id
   Coverage coverage;
+  std::optional<PropertyStats> property;  // present when the property suite ran
   // Wall-clock facts live here only, never inside check results, so two runs diff cleanly.
   std::string started_at;
   double duration_seconds = 0;

@@ -12,10 +12,12 @@ namespace ecrc::runner {
 struct RunConfig {
   client::Endpoint endpoint;
   std::string endpoint_label;               // URL, or "embedded" for the reference server
-  std::vector<std::string> suites = {"contract", "scenario"};
+  std::vector<std::string> suites = {"contract", "scenario", "property"};
   std::string check_glob;                   // only checks whose id matches (`*`, `?`; brackets literal); "" = all
   std::string operation;                    // only checks touching this operation; "" = all
   uint64_t seed = 1;
+  int property_cases = 200;                 // property suite: generated cases
+  int property_max_steps = 50;              // property suite: steps per case at most
   int jobs = 4;
   std::string prefix;                       // unique repository-name prefix of this run
   bool progress = false;                    // live progress line (a terminal is attached)

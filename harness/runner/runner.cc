@@ -14,6 +14,7 @@
 #include "harness/checks/contract_cases.h"
 #include "harness/checks/protocol_probes.h"
 #include "harness/checks/scenario.h"
+#include "harness/runner/property_checks.h"
 #include "harness/runner/scenario_context.h"
 #include "harness/runner/worker.h"
 
@@ -177,6 +178,14 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
   for (auto& t : threads) t.join();
   progress.Finish();
 
+  // After the parallel suites: property cases run one at a time, and they set and restore the
+  // registry's catalog data, which scenarios also touch.
+  std::optional<PropertyStats> property;
+  if (Wants(config, "property") && !(interrupted && interrupted->load()) && Selected(config, "property_model_agreement", {})) {
+    property.emplace();
+    for (auto& r : RunPropertyChecks(config, service, &*property)) results.push_back(std::move(r));
+  }
+
   {
     Worker cleaner(&shared);
     Fixture::DeleteAll(*service, *semantics, cleaner.AsCallFn(), &shared.cleanup);
@@ -199,6 +208,7 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
     if (r.outcome == Outcome::kPassed) r.exchanges.clear();
   }
   report.checks = std::move(results);
+  report.property = property;
   report.coverage = shared.coverage.Finish(*service, *semantics, plan.constraints, config.endpoint.region);
   report.started_at = NowIso();
   report.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

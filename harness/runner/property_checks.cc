@@ -1,0 +1,98 @@
+#include "harness/runner/property_checks.h"
+
+#include "harness/client/client.h"
+#include "properties/reproduction.h"
+#include "properties/suite.h"
+
+namespace ecrc::runner {
+namespace {
+
+constexpr char kApiReference[] = "https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/";
+
+CheckResult AgreementCheck(const spec::Service& service) {
+  CheckResult r;
+  r.id = r.check = "property_model_agreement";
+  r.suite = "property";
+  r.category = "lifecycle";
+  r.title = "Generated call sequences over every operation agree with a model of the registry";
+  for (const auto& [name, op] : service.operations()) r.operations.push_back(name);
+  // Each command cites its rules (fact sheet tags D/M/E) in properties/commands/<Operation>.h.
+  r.source = kApiReference;
+  return r;
+}
+
+}  // namespace
+
+std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats) {
+  std::vector<CheckResult> out;
+  CheckResult agreement = AgreementCheck(*service);
+  auto limits = prop::Limits::FromService(*service);
+  if (!limits.ok()) {
+    agreement.outcome = Outcome::kSkipped;
+    agreement.skip_reason = limits.status().message();
+    return {agreement};
+  }
+  client::Client client(service, config.endpoint);
+  prop::PropertyConfig pc{config.property_cases, config.property_max_steps, config.seed};
+  prop::PropertyOutcome outcome = prop::RunPropertySuite(client, limits.value(), pc);
+  stats->cases = outcome.cases_passed + (outcome.failure ? 1 : 0);
+  stats->steps = outcome.tally.steps;
+  stats->max_steps = config.property_max_steps;
+  stats->commands = outcome.tally.commands;
+  stats->choices = outcome.tally.choices;
+
+  if (outcome.setup_failed) {
+    agreement.outcome = Outcome::kErrored;
+    Finding f;
+    f.message = outcome.error;
+    agreement.findings.push_back(f);
+  } else if (outcome.failure) {
+    const auto& f = *outcome.failure;
+    agreement.outcome = Outcome::kFailed;
+    Finding finding;
+    finding.message = "after " + std::to_string(f.cases_before) + " passing cases, a sequence of " + std::to_string(f.trace.size()) +
+                      " steps (shrunk) disagrees with the model: " + f.description;
+    if (!f.trace.empty() && !f.trace.back().calls.empty()) {
+      const auto& last = f.trace.back().calls.back();
+      finding.path = last.operation;
+      finding.expected = last.expected;
+      finding.observed = last.transport_error.empty()
+                             ? "HTTP " + std::to_string(last.status) + (last.error_code.empty() ? "" : " " + last.error_code)
+                             : last.transport_error;
+    }
+    agreement.findings.push_back(finding);
+    prop::Reproduction repro{config.seed, config.endpoint_label, f.description, f.trace};
+    agreement.attachment = kPropertyReproductionFile;
+    agreement.attachment_body = prop::ReproductionToJson(repro).dump(2) + "\n";
+    agreement.reproduction = std::string("ecr-conform replay ") + kPropertyReproductionFile + " --endpoint-url <endpoint>";
+  }
+  out.push_back(agreement);
+
+  for (const auto& name : prop::CommandNames()) {
+    CheckResult r;
+    r.id = "property_command_exercised[" + name + "]";
+    r.check = "property_command_exercised";
+    r.suite = "property";
+    r.category = "coverage";
+    r.title = "The property suite ran the " + name + " command";
+    r.operations = {std::string(name)};
+    r.source = kApiReference + std::string("API_") + name + ".html";
+    auto it = outcome.tally.commands.find(name);
+    int64_t runs = it == outcome.tally.commands.end() ? 0 : it->second;
+    if (agreement.outcome != Outcome::kPassed) {
+      r.outcome = Outcome::kSkipped;
+      r.skip_reason = "the property suite stopped at a failing case";
+    } else if (runs == 0) {
+      r.outcome = Outcome::kFailed;
+      Finding f;
+      f.message = name + " never ran in " + std::to_string(stats->cases) + " cases: its generator or weight is broken";
+      f.expected = "at least one run";
+      f.observed = "0";
+      r.findings.push_back(f);
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace ecrc::runner

@@ -1,0 +1,28 @@
+// GetRegistryCatalogData: the display name last put ("" and absent read the same: U whether ""
+// clears it).
+#pragma once
+
+#include "properties/command.h"
+#include "properties/commands/common.h"
+
+namespace ecrc::prop {
+
+class GetRegistryCatalogData : public OneCall<GetRegistryCatalogData> {
+ public:
+  static constexpr const char* kName = "GetRegistryCatalogData";
+  int unused = 0;
+  NLOHMANN_DEFINE_TYPE_INTRUSIVE_WITH_DEFAULT(GetRegistryCatalogData, unused)
+
+  GetRegistryCatalogData() = default;
+  explicit GetRegistryCatalogData(const Model& m) {}
+
+ protected:
+  codec::Value Input(const Model& m, Sut& sut) const override { return nlohmann::json::object(); }
+  Expected Predict(const Model& m) const override { return Expected::Success(); }
+  void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
+    std::string got = out.value("registryCatalogData", nlohmann::json::object()).value("displayName", "");
+    call.Require(got == m.display_name, "displayName '" + got + "' is not '" + m.display_name + "'");
+  }
+};
+
+}  // namespace ecrc::prop

@@ -1,0 +1,29 @@
+// GetRepositoryPolicy: the policy last set, or RepositoryPolicyNotFound (D).
+#pragma once
+
+#include "properties/commands/SetRepositoryPolicy.h"
+
+namespace ecrc::prop {
+
+class GetRepositoryPolicy : public OneCall<GetRepositoryPolicy> {
+ public:
+  static constexpr const char* kName = "GetRepositoryPolicy";
+  std::string suffix;
+  NLOHMANN_DEFINE_TYPE_INTRUSIVE_WITH_DEFAULT(GetRepositoryPolicy, suffix)
+
+  GetRepositoryPolicy() = default;
+  explicit GetRepositoryPolicy(const Model& m) : suffix(*GenRepo(m)) {}
+
+ protected:
+  codec::Value Input(const Model& m, Sut& sut) const override { return {{"repositoryName", sut.Name(suffix)}}; }
+  Expected Predict(const Model& m) const override {
+    const Repository* repo = m.Find(suffix);
+    if (!repo) return Expected::Error("RepositoryNotFoundException");
+    return Expected().If(!repo->policy, "RepositoryPolicyNotFoundException");
+  }
+  void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
+    call.Require(SamePolicy(out.value("policyText", ""), *m.Find(suffix)->policy), "policyText is not the policy set (compared as JSON)");
+  }
+};
+
+}  // namespace ecrc::prop

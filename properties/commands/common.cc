@@ -1,0 +1,64 @@
+#include "properties/commands/common.h"
+
+#include <algorithm>
+
+namespace ecrc::prop {
+
+std::string ToHex(const std::string& bytes) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+std::string FromHex(const std::string& hex) {
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(nibble(hex[i]) * 16 + nibble(hex[i + 1]));
+  return out;
+}
+
+nlohmann::json CatalogView(const nlohmann::json& catalog) {
+  nlohmann::json out = nlohmann::json::object();
+  if (!catalog.is_object()) return out;
+  for (const char* key : {"description", "architectures", "operatingSystems", "aboutText", "usageText"}) {
+    if (catalog.contains(key)) out[key] = catalog[key];
+  }
+  return out;
+}
+
+std::vector<nlohmann::json> CatalogAfterPut(const std::vector<nlohmann::json>& before, const nlohmann::json& given) {
+  std::vector<nlohmann::json> out = {CatalogView(given)};
+  for (const auto& b : before) {
+    nlohmann::json merged = b;
+    merged.update(CatalogView(given));
+    if (std::find(out.begin(), out.end(), merged) == out.end()) out.push_back(merged);
+  }
+  return out;
+}
+
+std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, nlohmann::json input, const char* key,
+                                         int max_results, size_t item_bound) {
+  if (max_results > 0) input["maxResults"] = max_results;
+  size_t per_page = max_results > 0 ? static_cast<size_t>(max_results) : 100;
+  // Each page holds at least one item except possibly the last: more pages than that is a loop.
+  size_t page_bound = item_bound + 2;
+  std::vector<nlohmann::json> items;
+  for (size_t page = 0;; ++page) {
+    call.Require(page < page_bound, std::string(operation) + " returned more than " + std::to_string(page_bound) +
+                                        " pages for at most " + std::to_string(item_bound) + " items: pagination does not end");
+    const nlohmann::json& out = call.Call(operation, input, Expected::Success());
+    const auto& got = out.value(key, nlohmann::json::array());
+    call.Require(got.size() <= per_page, std::string(operation) + " returned " + std::to_string(got.size()) + " items with maxResults " +
+                                             std::to_string(per_page));
+    for (const auto& item : got) items.push_back(item);
+    if (!out.contains("nextToken") || !out["nextToken"].is_string()) break;
+    input["nextToken"] = out["nextToken"];
+  }
+  return items;
+}
+
+}  // namespace ecrc::prop

@@ -1,0 +1,96 @@
+#include "properties/generators.h"
+
+#include <algorithm>
+
+namespace ecrc::prop {
+namespace {
+
+// One pattern segment: [a-z0-9]+(?:[._-][a-z0-9]+)*
+rc::Gen<std::string> GenSegment() {
+  auto alnum = rc::gen::container<std::string>(rc::gen::element('a', 'b', 'c', 'x', '0', '7'));
+  return rc::gen::apply(
+      [](std::string head, std::string sep, std::string tail) {
+        if (head.empty()) head = "s";
+        if (tail.empty()) return head;
+        return head + sep + tail;
+      },
+      rc::gen::resize(6, alnum), rc::gen::element<std::string>(".", "_", "-", ""), rc::gen::resize(4, alnum));
+}
+
+std::string Repeat(char c, int64_t n) { return std::string(static_cast<size_t>(std::max<int64_t>(n, 0)), c); }
+
+}  // namespace
+
+rc::Gen<std::string> GenNameSuffix(const Limits& limits) {
+  return rc::gen::weightedOneOf<std::string>(
+      {{6, rc::gen::element<std::string>("a", "b", "c", "ns/a", "x.y_z-1")},
+       {1, rc::gen::map(GenSegment(), [](std::string s) { return "n/" + s; })}});
+}
+
+rc::Gen<std::string> GenText(const spec::Shape& shape, int64_t cap) {
+  int64_t lo = shape.min.value_or(0);
+  int64_t hi = std::max(lo, std::min(shape.max.value_or(cap), cap));
+  return rc::gen::mapcat(rc::gen::inRange<int64_t>(lo, hi + 1), [](int64_t n) {
+    return rc::gen::container<std::string>(static_cast<size_t>(n), rc::gen::inRange<char>(' ', '~' + 1));
+  });
+}
+
+rc::Gen<std::string> GenImageTag(const Limits& limits) {
+  return rc::gen::weightedOneOf<std::string>(
+      {{8, rc::gen::element<std::string>("latest", "v1", "v2")}, {1, GenText(*limits.image_tag, 20)}});
+}
+
+rc::Gen<std::string> GenTagKey(const Limits& limits) {
+  return rc::gen::weightedOneOf<std::string>(
+      {{8, rc::gen::element<std::string>("team", "env", "Env", "cost-centre")}, {1, GenText(*limits.tag_key, 16)}});
+}
+
+rc::Gen<nlohmann::json> GenCatalogData(const Limits& limits) {
+  return rc::gen::apply(
+      [](std::string description, std::vector<std::string> architectures, bool with_os, std::string about) {
+        nlohmann::json c = nlohmann::json::object();
+        if (!description.empty()) c["description"] = description;
+        if (!architectures.empty()) c["architectures"] = architectures;
+        if (with_os) c["operatingSystems"] = {"Linux"};
+        if (!about.empty()) c["aboutText"] = about;
+        return c;
+      },
+      GenText(*limits.description, 24),
+      rc::gen::resize(2, rc::gen::unique<std::vector<std::string>>(rc::gen::element<std::string>("ARM", "ARM 64", "x86-64", "RISC-V"))),
+      rc::gen::arbitrary<bool>(), GenText(*limits.description, 16));
+}
+
+rc::Gen<std::string> GenPolicy() {
+  return rc::gen::apply(
+      [](int sid, bool push) {
+        nlohmann::json statement = {{"Sid", "s" + std::to_string(sid)},
+                                    {"Effect", "Allow"},
+                                    {"Principal", "*"},
+                                    {"Action", push ? nlohmann::json{"ecr-public:BatchCheckLayerAvailability", "ecr-public:PutImage"}
+                                                    : nlohmann::json("ecr-public:BatchCheckLayerAvailability")}};
+        return nlohmann::json{{"Version", "2012-10-17"}, {"Statement", {statement}}}.dump();
+      },
+      rc::gen::inRange(0, 1000), rc::gen::arbitrary<bool>());
+}
+
+rc::Gen<std::string> GenBlobBytes() {
+  return rc::gen::mapcat(rc::gen::inRange<size_t>(1, 65), [](size_t n) {
+    return rc::gen::container<std::string>(n, rc::gen::arbitrary<char>());
+  });
+}
+
+rc::Gen<Broken> GenBrokenNameSuffix(const Limits& limits) {
+  int64_t too_long = limits.repository_name->max.value_or(205) + 1 - static_cast<int64_t>(kCasePrefixLength);
+  return rc::gen::element(Broken{"Upper", codec::ViolationKind::kPattern}, Broken{"a--b", codec::ViolationKind::kPattern},
+                          Broken{"a/", codec::ViolationKind::kPattern}, Broken{Repeat('a', too_long), codec::ViolationKind::kLength});
+}
+
+Broken BrokenTagKey(const Limits& limits) {
+  return {Repeat('k', limits.tag_key->max.value_or(128) + 1), codec::ViolationKind::kLength};
+}
+
+Broken BrokenDisplayName(const Limits& limits) {
+  return {Repeat('d', limits.display_name->max.value_or(100) + 1), codec::ViolationKind::kLength};
+}
+
+}  // namespace ecrc::prop

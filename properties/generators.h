@@ -1,0 +1,48 @@
+// RapidCheck generators for the property suite's arguments, drawn from the model's shapes
+// (lengths, patterns) so that a valid value is valid by the spec, and values that break exactly
+// one rule on purpose, so that negative steps test what they mean to.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <rapidcheck.h>
+
+#include "harness/codec/violation.h"
+#include "properties/limits.h"
+
+namespace ecrc::prop {
+
+// Every case prefix has this length (see Sut), so a name suffix can be sized against the
+// RepositoryName maximum.
+inline constexpr size_t kCasePrefixLength = 18;
+
+// Repository name suffixes: mostly a small pool (so that creates collide and deletes hit), at
+// times a fresh name built from the pattern's alphabet; prefix + suffix matches RepositoryName.
+rc::Gen<std::string> GenNameSuffix(const Limits& limits);
+// Printable ASCII text of a length the shape allows, at most `cap` characters (speed).
+rc::Gen<std::string> GenText(const spec::Shape& shape, int64_t cap);
+// Image tags: a small pool (so tags move between images) and fresh ones.
+rc::Gen<std::string> GenImageTag(const Limits& limits);
+// Tag keys: a small pool (so keys are overwritten and removed) and fresh ones.
+rc::Gen<std::string> GenTagKey(const Limits& limits);
+// RepositoryCatalogDataInput without a logo (its output is a service-chosen URL).
+rc::Gen<nlohmann::json> GenCatalogData(const Limits& limits);
+// A repository policy document (IAM JSON) with a varying statement id and actions.
+rc::Gen<std::string> GenPolicy();
+// Layer content: 1..64 random bytes.
+rc::Gen<std::string> GenBlobBytes();
+
+// A value wrong on purpose in exactly one way, and the rule the validator must name.
+struct Broken {
+  std::string value;
+  codec::ViolationKind kind;
+};
+// A repository name suffix that makes the full name break the pattern or the maximum length.
+rc::Gen<Broken> GenBrokenNameSuffix(const Limits& limits);
+// A tag key over TagKey's maximum length.
+Broken BrokenTagKey(const Limits& limits);
+// A registry display name over RegistryDisplayName's maximum length.
+Broken BrokenDisplayName(const Limits& limits);
+
+}  // namespace ecrc::prop

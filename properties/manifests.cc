@@ -1,0 +1,45 @@
+#include "properties/manifests.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ecrc::prop {
+namespace {
+
+nlohmann::json ToJson(const Descriptor& d) { return {{"mediaType", d.media_type}, {"digest", d.digest}, {"size", d.size}}; }
+
+}  // namespace
+
+std::string ImageManifest(bool oci, const Descriptor& config, const std::vector<Descriptor>& layers) {
+  nlohmann::json doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciManifest : kDockerManifest}, {"config", ToJson(config)}};
+  doc["layers"] = nlohmann::json::array();
+  for (const auto& l : layers) doc["layers"].push_back(ToJson(l));
+  return doc.dump();
+}
+
+std::string IndexManifest(bool oci, const std::vector<Descriptor>& manifests, int nonce) {
+  nlohmann::json doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciIndex : kDockerList}};
+  doc["manifests"] = nlohmann::json::array();
+  for (const auto& m : manifests) {
+    nlohmann::json d = ToJson(m);
+    d["platform"] = {{"architecture", "amd64"}, {"os", "linux"}};
+    doc["manifests"].push_back(d);
+  }
+  doc["annotations"] = {{"org.opencontainers.image.revision", std::to_string(nonce)}};
+  return doc.dump();
+}
+
+ManifestRefs ReadManifest(const std::string& text) {
+  ManifestRefs refs;
+  auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (!doc.is_object()) return refs;
+  refs.media_type = doc.value("mediaType", "");
+  if (doc.contains("config") && doc["config"].is_object()) {
+    refs.config_media_type = doc["config"].value("mediaType", "");
+    refs.blobs.push_back(doc["config"].value("digest", ""));
+  }
+  for (const auto& l : doc.value("layers", nlohmann::json::array())) refs.blobs.push_back(l.value("digest", ""));
+  for (const auto& m : doc.value("manifests", nlohmann::json::array())) refs.children.push_back(m.value("digest", ""));
+  return refs;
+}
+
+}  // namespace ecrc::prop

@@ -1,0 +1,42 @@
+// The property suite: RapidCheck generates command sequences over all 23 operations, runs each
+// against the endpoint and the model, and on a disagreement shrinks to the shortest sequence that
+// still fails.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/client/client.h"
+#include "properties/limits.h"
+#include "properties/trace.h"
+
+namespace ecrc::prop {
+
+struct PropertyConfig {
+  int cases = 200;
+  int max_steps = 50;
+  uint64_t seed = 1;
+};
+
+struct PropertyFailure {
+  std::string description;  // why the last step disagreed with the model
+  Trace trace;              // the shrunk sequence, every request and answer
+  int cases_before = 0;     // cases that passed before the failing one
+};
+
+struct PropertyOutcome {
+  bool setup_failed = false;  // the endpoint did not answer the case set-up (an errored run)
+  std::string error;          // set-up or RapidCheck error, for setup_failed
+  int cases_passed = 0;
+  Tally tally;                // commands counted in generated cases, not in shrink re-runs
+  std::optional<PropertyFailure> failure;
+};
+
+// Names of all commands, one per operation.
+std::vector<std::string> CommandNames();
+
+PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, const PropertyConfig& config);
+
+}  // namespace ecrc::prop

@@ -1,0 +1,71 @@
+#include "properties/sut.h"
+
+#include <cstdio>
+
+#include "properties/generators.h"
+
+namespace ecrc::prop {
+
+Sut::Sut(client::Client& client, const Limits& limits, std::string prefix, Tally* tally)
+    : client_(client), limits_(limits), prefix_(std::move(prefix)), tally_(tally) {}
+
+namespace {
+
+// A set-up call that must succeed; the error names the operation and what came back.
+Result<codec::Value> MustCall(client::Client& client, const char* operation, const codec::Value& input) {
+  const spec::Operation* op = client.service().FindOperation(operation);
+  if (op == nullptr) return Status::Error(std::string("the model has no operation ") + operation);
+  client::CallResult r = client.Call(*op, input);
+  if (!r.ok()) return Status::Error(std::string(operation) + ": no response: " + r.transport.error().message);
+  if (r.decoded.is_error) {
+    return Status::Error(std::string(operation) + " failed with HTTP " + std::to_string(r.response().status) + " " + r.decoded.error.code);
+  }
+  return r.decoded.output;
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> Sut::Begin() {
+  auto registries = MustCall(client_, "DescribeRegistries", nlohmann::json::object());
+  if (!registries.ok()) return registries.status();
+  const auto& list = registries.value().value("registries", nlohmann::json::array());
+  if (!list.empty() && list[0].contains("registryId") && list[0]["registryId"].is_string()) {
+    account_ = list[0]["registryId"].get<std::string>();
+  }
+  auto catalog = MustCall(client_, "GetRegistryCatalogData", nlohmann::json::object());
+  if (!catalog.ok()) return catalog.status();
+  const auto& data = catalog.value().value("registryCatalogData", nlohmann::json::object());
+  if (data.contains("displayName") && data["displayName"].is_string()) saved_display_name_ = data["displayName"].get<std::string>();
+  return saved_display_name_;
+}
+
+void Sut::End() {
+  const spec::Operation* del = client_.service().FindOperation("DeleteRepository");
+  for (const auto& suffix : created_) {
+    if (del) client_.Call(*del, {{"repositoryName", Name(suffix)}, {"force", true}});
+  }
+  if (display_name_changed_) {
+    if (const spec::Operation* put = client_.service().FindOperation("PutRegistryCatalogData")) {
+      client_.Call(*put, {{"displayName", saved_display_name_.value_or("")}});
+    }
+  }
+}
+
+std::string Sut::Arn(const std::string& suffix) const {
+  auto it = arns_.find(suffix);
+  if (it != arns_.end()) return it->second;
+  return "arn:aws:ecr-public::" + (account_.empty() ? std::string("123456789012") : account_) + ":repository/" + Name(suffix);
+}
+
+std::string Sut::UploadId(int handle) const {
+  auto it = uploads_.find(handle);
+  return it != uploads_.end() ? it->second : "00000000-0000-4000-8000-000000000000";
+}
+
+std::string CasePrefix(uint32_t run_tag, uint64_t case_number) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "ecrcp%06x-%05llu/", run_tag & 0xffffff, static_cast<unsigned long long>(case_number % 100000));
+  return buf;
+}
+
+}  // namespace ecrc::prop
