@@ -5,27 +5,31 @@
 namespace ecrc::prop {
 namespace {
 
-nlohmann::json ToJson(const Descriptor& d) { return {{"mediaType", d.media_type}, {"digest", d.digest}, {"size", d.size}}; }
+// Documents keep the member order registries use (not sorted) and indexes are pretty-printed: a
+// server that re-serialises the manifest changes its bytes, which PutImage must not do.
+using Ordered = nlohmann::ordered_json;
+
+Ordered ToJson(const Descriptor& d) { return {{"mediaType", d.media_type}, {"size", d.size}, {"digest", d.digest}}; }
 
 }  // namespace
 
 std::string ImageManifest(bool oci, const Descriptor& config, const std::vector<Descriptor>& layers) {
-  nlohmann::json doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciManifest : kDockerManifest}, {"config", ToJson(config)}};
-  doc["layers"] = nlohmann::json::array();
+  Ordered doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciManifest : kDockerManifest}, {"config", ToJson(config)}};
+  doc["layers"] = Ordered::array();
   for (const auto& l : layers) doc["layers"].push_back(ToJson(l));
   return doc.dump();
 }
 
 std::string IndexManifest(bool oci, const std::vector<Descriptor>& manifests, int nonce) {
-  nlohmann::json doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciIndex : kDockerList}};
-  doc["manifests"] = nlohmann::json::array();
+  Ordered doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciIndex : kDockerList}};
+  doc["manifests"] = Ordered::array();
   for (const auto& m : manifests) {
-    nlohmann::json d = ToJson(m);
+    Ordered d = ToJson(m);
     d["platform"] = {{"architecture", "amd64"}, {"os", "linux"}};
     doc["manifests"].push_back(d);
   }
   doc["annotations"] = {{"org.opencontainers.image.revision", std::to_string(nonce)}};
-  return doc.dump();
+  return doc.dump(3);
 }
 
 ManifestRefs ReadManifest(const std::string& text) {

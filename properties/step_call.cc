@@ -55,6 +55,9 @@ const nlohmann::json& StepCall::Check(const Expected& expected) {
   if (!result_->ok()) Fail("transport: no response: " + result_->transport.error().message);
   const auto& d = result_->decoded;
   int status = result_->response().status;
+  // D/E: every response carries x-amzn-RequestId (botocore reads it into ResponseMetadata).
+  const std::string* request_id = result_->response().headers.Find("x-amzn-RequestId");
+  if (request_id == nullptr || request_id->empty()) Fail("the response has no x-amzn-RequestId header");
   if (expected.or_success && d.is_error &&
       std::find(expected.errors.begin(), expected.errors.end(), d.error.code) != expected.errors.end()) {
     sut_.Chose(last().operation + " answered " + d.error.code);

@@ -19,10 +19,14 @@ class CompleteLayerUpload : public OneCall<CompleteLayerUpload> {
 
   CompleteLayerUpload() = default;
   explicit CompleteLayerUpload(const Model& m) {
-    std::vector<int> handles;
-    for (const auto& [h, u] : m.uploads) handles.push_back(h);
+    // Uploads holding one part are preferred: they are the ones that can complete.
+    std::vector<int> handles, ready;
+    for (const auto& [h, u] : m.uploads) {
+      handles.push_back(h);
+      if (u.part_sizes.size() == 1) ready.push_back(h);
+    }
     if (!handles.empty() && *rc::gen::inRange(0, 10) != 0) {
-      handle = *rc::gen::elementOf(handles);
+      handle = ready.empty() || *rc::gen::inRange(0, 4) == 0 ? *rc::gen::elementOf(handles) : *rc::gen::elementOf(ready);
       suffix = *rc::gen::inRange(0, 10) == 0 ? *GenRepo(m) : m.uploads.at(handle).repository;
     } else {
       suffix = *GenRepo(m);

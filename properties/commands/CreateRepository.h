@@ -61,6 +61,10 @@ class CreateRepository : public OneCall<CreateRepository> {
     call.Require(arn.rfind("arn:aws:ecr-public::", 0) == 0 && EndsWith(arn, ":repository/" + name),
                  "repositoryArn '" + arn + "' is not arn:aws:ecr-public::<account>:repository/" + name);
     std::string uri = repo.value("repositoryUri", "");
+    // D: repositoryUri is public.ecr.aws/<registry alias>/<name>, never the account id.
+    const std::string& account = call.sut().account();
+    call.Require(account.empty() || uri.find("/" + account + "/") == std::string::npos,
+                 "repositoryUri '" + uri + "' uses the account id where the registry alias belongs");
     call.Require(EndsWith(uri, "/" + name),
                  "repositoryUri '" + uri + "' does not end in /" + name);
     // D: CLI create-repository examples show catalogData as {} when none was given.

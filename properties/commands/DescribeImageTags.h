@@ -33,7 +33,7 @@ class DescribeImageTags : public EcrCommand {
       for (const auto& t : image.tags) want[t] = d;
     }
     std::map<std::string, std::string> got;
-    for (const auto& entry : CollectPages(call, kName, input, "imageTagDetails", max_results, want.size())) {
+    for (const auto& entry : CollectPages(call, kName, input, "imageTagDetails", "imageTag", max_results, want.size())) {
       std::string tag = entry.value("imageTag", "");
       const auto& detail = entry.value("imageDetail", nlohmann::json::object());
       std::string d = detail.value("imageDigest", "");

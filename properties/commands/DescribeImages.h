@@ -53,7 +53,7 @@ class DescribeImages : public EcrCommand {
         return;
       }
       for (const auto& [d, image] : repo->images) want.insert(d);
-      details = CollectPages(call, kName, input, "imageDetails", max_results, repo->images.size());
+      details = CollectPages(call, kName, input, "imageDetails", "imageDigest", max_results, repo->images.size());
     }
     std::multiset<std::string> got;
     for (const auto& detail : details) {

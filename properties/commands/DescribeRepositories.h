@@ -42,7 +42,7 @@ class DescribeRepositories : public EcrCommand {
       return;
     }
     // Other cases' repositories may be listed too; the bound counts what the model knows plus slack.
-    auto items = CollectPages(call, kName, nlohmann::json::object(), "repositories", max_results, m.repositories.size() + 1000);
+    auto items = CollectPages(call, kName, nlohmann::json::object(), "repositories", "repositoryName", max_results, m.repositories.size() + 1000);
     nlohmann::json mine = nlohmann::json::array();
     for (const auto& r : items) {
       if (r.value("repositoryName", "").rfind(sut.prefix(), 0) == 0) mine.push_back(r);

@@ -27,10 +27,14 @@ class PutImage : public OneCall<PutImage> {
       for (const auto& [d, image] : repo->images) images.push_back(d);
       for (const auto& [d, size] : repo->layers) layers.push_back(d);
     }
-    int mode = *rc::gen::weightedOneOf<int>({{5, rc::gen::just(0)}, {images.empty() ? 0 : 2, rc::gen::just(1)}, {3, rc::gen::just(2)}});
+    int mode = *rc::gen::weightedOneOf<int>({{4, rc::gen::just(0)}, {images.empty() ? 0 : 2, rc::gen::just(1)}, {4, rc::gen::just(2)}});
     bool oci = *rc::gen::arbitrary<bool>();
+    tag = *GenImageTag(*m.limits);
     if (mode == 1) {
-      manifest = repo->images.at(*rc::gen::elementOf(images)).manifest;
+      const Image& image = repo->images.at(*rc::gen::elementOf(images));
+      manifest = image.manifest;
+      // Half the re-pushes name a tag the image has: ImageAlreadyExists.
+      if (!image.tags.empty() && *rc::gen::arbitrary<bool>()) tag = *rc::gen::elementOf(std::vector<std::string>(image.tags.begin(), image.tags.end()));
     } else if (mode == 0) {
       auto blob = [&](const char* media) {
         bool known = !layers.empty() && *rc::gen::inRange(0, 6) != 0;
@@ -43,7 +47,7 @@ class PutImage : public OneCall<PutImage> {
       manifest = ImageManifest(oci, config, parts);
     } else {
       std::vector<Descriptor> children;
-      for (int i = *rc::gen::inRange(0, 3); i > 0; --i) {
+      for (int i = images.empty() ? *rc::gen::element(0, 0, 0, 1) : *rc::gen::inRange(0, 3); i > 0; --i) {
         bool known = !images.empty() && *rc::gen::inRange(0, 6) != 0;
         if (known) {
           const Image& child = repo->images.at(*rc::gen::elementOf(images));
@@ -54,7 +58,6 @@ class PutImage : public OneCall<PutImage> {
       }
       manifest = IndexManifest(oci, children, *rc::gen::inRange(0, 1000));
     }
-    tag = *GenImageTag(*m.limits);
     digest_mode = *rc::gen::weightedOneOf<int>({{6, rc::gen::just(0)}, {2, rc::gen::just(1)}, {1, rc::gen::just(2)}});
   }
 

@@ -19,10 +19,15 @@ class UploadLayerPart : public OneCall<UploadLayerPart> {
 
   UploadLayerPart() = default;
   explicit UploadLayerPart(const Model& m) {
-    std::vector<int> handles;
-    for (const auto& [h, u] : m.uploads) handles.push_back(h);
+    // Fresh uploads are preferred: a second part under 5 MiB dooms the upload (LayerPartTooSmall),
+    // so most sequences should complete single-part layers and go on to push images.
+    std::vector<int> handles, fresh;
+    for (const auto& [h, u] : m.uploads) {
+      handles.push_back(h);
+      if (u.part_sizes.empty()) fresh.push_back(h);
+    }
     if (!handles.empty() && *rc::gen::inRange(0, 8) != 0) {
-      handle = *rc::gen::elementOf(handles);
+      handle = fresh.empty() || *rc::gen::inRange(0, 4) == 0 ? *rc::gen::elementOf(handles) : *rc::gen::elementOf(fresh);
       const Upload& u = m.uploads.at(handle);
       suffix = *rc::gen::inRange(0, 8) == 0 ? *GenRepo(m) : u.repository;
     } else {

@@ -1,6 +1,7 @@
 #include "properties/commands/common.h"
 
 #include <algorithm>
+#include <set>
 
 namespace ecrc::prop {
 
@@ -40,21 +41,28 @@ std::vector<nlohmann::json> CatalogAfterPut(const std::vector<nlohmann::json>& b
   return out;
 }
 
-std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, nlohmann::json input, const char* key,
+std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, nlohmann::json input, const char* key, const char* id,
                                          int max_results, size_t item_bound) {
   if (max_results > 0) input["maxResults"] = max_results;
   size_t per_page = max_results > 0 ? static_cast<size_t>(max_results) : 100;
-  // Each page holds at least one item except possibly the last: more pages than that is a loop.
   size_t page_bound = item_bound + 2;
+  std::set<std::string> seen;
   std::vector<nlohmann::json> items;
+  int empty_in_a_row = 0;
   for (size_t page = 0;; ++page) {
-    call.Require(page < page_bound, std::string(operation) + " returned more than " + std::to_string(page_bound) +
-                                        " pages for at most " + std::to_string(item_bound) + " items: pagination does not end");
+    call.Require(page < page_bound && empty_in_a_row <= 3,
+                 std::string(operation) + " kept returning a nextToken after " + std::to_string(page) + " pages (" +
+                     std::to_string(items.size()) + " items): pagination does not end");
     const nlohmann::json& out = call.Call(operation, input, Expected::Success());
     const auto& got = out.value(key, nlohmann::json::array());
     call.Require(got.size() <= per_page, std::string(operation) + " returned " + std::to_string(got.size()) + " items with maxResults " +
                                              std::to_string(per_page));
-    for (const auto& item : got) items.push_back(item);
+    for (const auto& item : got) {
+      std::string name = item.value(id, "");
+      call.Require(seen.insert(name).second, std::string(operation) + " listed " + id + " '" + name + "' twice across pages");
+      items.push_back(item);
+    }
+    empty_in_a_row = got.empty() ? empty_in_a_row + 1 : 0;
     if (!out.contains("nextToken") || !out["nextToken"].is_string()) break;
     input["nextToken"] = out["nextToken"];
   }

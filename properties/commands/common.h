@@ -59,9 +59,10 @@ nlohmann::json CatalogView(const nlohmann::json& catalog);
 std::vector<nlohmann::json> CatalogAfterPut(const std::vector<nlohmann::json>& before, const nlohmann::json& given);
 
 // Follows nextToken from `input` (with maxResults when `max_results` > 0) and returns the items
-// under `key` of every page. Fails the step when pages repeat items the model says are unique
-// (by `id_of`), or when more pages come than `item_bound` items could fill.
-std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, nlohmann::json input, const char* key,
+// under `key` of every page. Fails the step when an item comes twice (by its `id` member), when
+// a page holds more than maxResults, or when pages go on past what `item_bound` items could fill
+// (or more than three empty pages in a row still carry a nextToken).
+std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, nlohmann::json input, const char* key, const char* id,
                                          int max_results, size_t item_bound);
 
 }  // namespace ecrc::prop
