@@ -35,7 +35,8 @@ class GeneratorsTest : public ::testing::Test {
     rc::detail::FailureResult failure;
     if (result.match(failure)) ADD_FAILURE() << failure.description;
     rc::detail::SuccessResult success;
-    EXPECT_TRUE(result.match(success));
+    ASSERT_TRUE(result.match(success));
+    EXPECT_EQ(success.numSuccess, 300);
   }
 
   static std::string Describe(const codec::Violations& v) {

@@ -60,6 +60,7 @@ PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, c
   const Model initial = InitialModel(limits, display.value().value_or(""));
   auto property = [&] {
     last_case = Tally{};
+    if (config.stop && config.stop->load()) return;
     const auto commands = *rc::state::gen::commands(initial, [](const Model& m) { return GenCommand(m); });
     std::vector<CommandPtr> list(commands.begin(), commands.end());
     CaseRun run = RunCommands(client, limits, list, &last_case);

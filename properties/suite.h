@@ -3,6 +3,7 @@
 // still fails.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@ struct PropertyConfig {
   int cases = 200;
   int max_steps = 50;
   uint64_t seed = 1;
+  // When it turns true (Ctrl-C), the remaining cases are not run.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct PropertyFailure {

@@ -23,7 +23,8 @@ CheckResult AgreementCheck(const spec::Service& service) {
 
 }  // namespace
 
-std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats) {
+std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats,
+                                          const std::atomic<bool>* interrupted) {
   std::vector<CheckResult> out;
   CheckResult agreement = AgreementCheck(*service);
   auto limits = prop::Limits::FromService(*service);
@@ -33,7 +34,7 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
     return {agreement};
   }
   client::Client client(service, config.endpoint);
-  prop::PropertyConfig pc{config.property_cases, config.property_max_steps, config.seed};
+  prop::PropertyConfig pc{config.property_cases, config.property_max_steps, config.seed, interrupted};
   prop::PropertyOutcome outcome = prop::RunPropertySuite(client, limits.value(), pc);
   stats->cases = outcome.cases_passed + (outcome.failure ? 1 : 0);
   stats->steps = outcome.tally.steps;

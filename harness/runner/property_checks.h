@@ -3,6 +3,7 @@
 // that it ran at all.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -15,7 +16,8 @@ namespace ecrc::runner {
 inline constexpr char kPropertyReproductionFile[] = "property-reproduction.json";
 
 // Runs the property suite against config.endpoint (sequentially: cases share the registry's
-// catalog data) and fills `stats`.
-std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats);
+// catalog data) and fills `stats`; stops early when `*interrupted` turns true.
+std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats,
+                                          const std::atomic<bool>* interrupted);
 
 }  // namespace ecrc::runner

@@ -183,7 +183,7 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
   std::optional<PropertyStats> property;
   if (Wants(config, "property") && !(interrupted && interrupted->load()) && Selected(config, "property_model_agreement", {})) {
     property.emplace();
-    for (auto& r : RunPropertyChecks(config, service, &*property)) results.push_back(std::move(r));
+    for (auto& r : RunPropertyChecks(config, service, &*property, interrupted)) results.push_back(std::move(r));
   }
 
   {

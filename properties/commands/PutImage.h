@@ -56,7 +56,9 @@ class PutImage : public OneCall<PutImage> {
           children.push_back({oci ? kOciManifest : kDockerManifest, *GenUnknownDigest(), 321});
         }
       }
-      manifest = IndexManifest(oci, children, *rc::gen::inRange(0, 1000));
+      // An index with no manifests: the OCI image-index spec allows an empty list ("MAY be
+      // zero"); the Docker manifest list spec says nothing, so those always list something.
+      manifest = IndexManifest(oci || children.empty(), children, *rc::gen::inRange(0, 1000));
     }
     digest_mode = *rc::gen::weightedOneOf<int>({{6, rc::gen::just(0)}, {2, rc::gen::just(1)}, {1, rc::gen::just(2)}});
   }
