@@ -21,6 +21,23 @@ CheckResult AgreementCheck(const spec::Service& service) {
   return r;
 }
 
+// The shrunk sequence for a reader of the report, with the command that replays it.
+std::string ReproductionText(const prop::Trace& trace) {
+  std::string out = std::string("# replay: ecr-conform replay ") + kPropertyReproductionFile + " --endpoint-url <endpoint>\n";
+  for (size_t i = 0; i < trace.size(); ++i) {
+    std::string args = trace[i].args.dump();
+    if (args.size() > 400) args = args.substr(0, 400) + "...";
+    out += std::to_string(i + 1) + ". " + trace[i].command + " " + args + "\n";
+    for (const auto& call : trace[i].calls) {
+      std::string got = call.transport_error.empty() ? "HTTP " + std::to_string(call.status) + (call.error_code.empty() ? "" : " " + call.error_code)
+                                                     : call.transport_error;
+      out += "   " + call.operation + ": expected " + call.expected + ", got " + got + "\n";
+    }
+    if (!trace[i].failure.empty()) out += "   => " + trace[i].failure + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats,
@@ -65,7 +82,7 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
     prop::Reproduction repro{config.seed, config.endpoint_label, f.description, f.trace};
     agreement.attachment = kPropertyReproductionFile;
     agreement.attachment_body = prop::ReproductionToJson(repro).dump(2) + "\n";
-    agreement.reproduction = std::string("ecr-conform replay ") + kPropertyReproductionFile + " --endpoint-url <endpoint>";
+    agreement.reproduction = ReproductionText(f.trace);
   }
   out.push_back(agreement);
 

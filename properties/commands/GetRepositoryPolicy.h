@@ -16,11 +16,7 @@ class GetRepositoryPolicy : public OneCall<GetRepositoryPolicy> {
 
  protected:
   codec::Value Input(const Model& m, Sut& sut) const override { return {{"repositoryName", sut.Name(suffix)}}; }
-  Expected Predict(const Model& m) const override {
-    const Repository* repo = m.Find(suffix);
-    if (!repo) return Expected::Error("RepositoryNotFoundException");
-    return Expected().If(!repo->policy, "RepositoryPolicyNotFoundException");
-  }
+  Expected Predict(const Model& m) const override { return ExpectPolicy(m, suffix); }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     call.Require(SamePolicy(out.value("policyText", ""), *m.Find(suffix)->policy), "policyText is not the policy set (compared as JSON)");
   }

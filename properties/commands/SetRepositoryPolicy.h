@@ -13,6 +13,14 @@ inline bool SamePolicy(const std::string& a, const std::string& b) {
   return !pa.is_discarded() && pa == pb;
 }
 
+// What GetRepositoryPolicy and DeleteRepositoryPolicy expect: RepositoryNotFound, else
+// RepositoryPolicyNotFound when no policy is set (D), else success.
+inline Expected ExpectPolicy(const Model& m, const std::string& suffix) {
+  const Repository* repo = m.Find(suffix);
+  if (!repo) return Expected::Error("RepositoryNotFoundException");
+  return Expected().If(!repo->policy, "RepositoryPolicyNotFoundException");
+}
+
 class SetRepositoryPolicy : public OneCall<SetRepositoryPolicy> {
  public:
   static constexpr const char* kName = "SetRepositoryPolicy";
