@@ -3,15 +3,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <csignal>
 #include <cstdlib>
-#include <ctime>
 #include <iostream>
-#include <random>
 #include <sstream>
 
 #include "cli/context.h"
 #include "cli/endpoint_setup.h"
+#include "cli/run_support.h"
 #include "harness/client/client.h"
 #include "harness/report/diff.h"
 #include "harness/report/json_report.h"
@@ -21,15 +19,6 @@
 
 namespace ecrc::cli {
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-void OnSignal(int) {
-  // First interrupt: stop scheduling and clean up; a second one kills as usual.
-  g_interrupted = true;
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-}
 
 struct RunOptions {
   std::string endpoint_url, region, suites = "contract,scenario,property", check_glob, operation, report_dir, formats = "json,junit,md,html",
@@ -48,20 +37,6 @@ std::vector<std::string> SplitList(const std::string& text) {
     if (!item.empty()) out.push_back(item);
   }
   return out;
-}
-
-std::string UniquePrefix() {
-  std::random_device rd;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%08x", rd());
-  return std::string("ecrc-") + buf;
-}
-
-std::string DefaultReportDir(const std::string& prefix) {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", std::gmtime(&t));
-  return std::string("reports/runs/") + buf + "-" + prefix;
 }
 
 void PrintSummary(const runner::RunReport& report, const std::string& dir) {
@@ -124,7 +99,7 @@ void Run(Context& ctx, const RunOptions& opts) {
   if (!target) return;
   config.endpoint = target->endpoint;
   config.endpoint_label = target->label;
-  config.prefix = UniquePrefix();
+  config.prefix = UniqueName("ecrc");
   if (!GuardRealAws(ctx, *target, opts.allow_aws, "the run creates and deletes repositories there",
                     "It will create repositories named " + config.prefix +
                         "-* (with images, layers, tags, policies and catalog data) and delete them at the end; "
@@ -142,19 +117,18 @@ void Run(Context& ctx, const RunOptions& opts) {
   config.progress = isatty(STDERR_FILENO);
   config.color = config.progress && std::getenv("NO_COLOR") == nullptr;
 
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  runner::RunReport report = runner::Run(config, service, semantics, &g_interrupted);
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+  runner::RunReport report = [&] {
+    InterruptScope interrupts;
+    return runner::Run(config, service, semantics, InterruptScope::flag());
+  }();
 
-  std::string dir = opts.report_dir.empty() ? DefaultReportDir(config.prefix) : opts.report_dir;
+  std::string dir = opts.report_dir.empty() ? TimestampedReportDir(config.prefix) : opts.report_dir;
   if (auto written = report::WriteReports(report, dir, *formats, {{config.endpoint.credentials.secret_access_key}}); !written.ok()) {
     Fail(ctx, kExitUsage, "writing the report: " + written.message());
     dir.clear();
   }
   PrintSummary(report, dir);
-  if (g_interrupted) return Fail(ctx, kExitUsage, "interrupted: partial results, created repositories deleted");
+  if (*InterruptScope::flag()) return Fail(ctx, kExitUsage, "interrupted: partial results, created repositories deleted");
 
   bool errored = false, failed = false;
   for (const auto& r : report.checks) {

@@ -1,0 +1,257 @@
+#include "harness/livefuzz/judge.h"
+
+#include <algorithm>
+
+#include "harness/checks/call.h"
+#include "harness/checks/expectation.h"
+#include "harness/codec/codec.h"
+#include "harness/codec/protocol_errors.h"
+
+namespace ecrc::livefuzz {
+namespace {
+
+using nlohmann::json;
+using runner::Severity;
+using ViolationKind = codec::ViolationKind;
+
+constexpr char kSheet22[] = "../shared/docs/ecr-public-semantics.md §2.2";
+
+const std::vector<CheckInfo> kChecks = {
+    {kAnswerInTime, "fuzz", "A fuzzed request gets an answer within the per-request timeout", Severity::kError,
+     "../shared/docs/ecr-public-semantics.md §2.1, §2.2 (every request is answered: a success or a typed error)"},
+    {kNoServerError, "fuzz", "A fuzzed request never gets a 5xx: bad input is the client's fault", Severity::kError,
+     "../shared/docs/ecr-public-semantics.md §2.2 (D): only ServerException is 5xx, and it is the server's own fault"},
+    {kInvalidRejected, "fuzz", "A request the model calls invalid is rejected, not served", Severity::kError,
+     "model traits (required, type, length, range, pattern, enum); ../shared/docs/ecr-public-semantics.md §2.2 (E)"},
+    {kErrorTyped, "error_shape", "An error names its type in __type or X-Amzn-ErrorType", Severity::kError,
+     "https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html (Operation error serialization); "
+     "../shared/docs/ecr-public-semantics.md §2.2 (D)"},
+    {kErrorDeclared, "fuzz", "An error is one the operation declares, or a documented protocol-level error", Severity::kError,
+     "model: operations.<Operation>.errors; https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/CommonErrors.html"},
+    {kErrorShape, "error_shape", "An error of the operation has the awsJson error shape (HTTP 400, message, Content-Type, request id)",
+     Severity::kError, "../shared/docs/ecr-public-semantics.md §2.1, §2.2 (D): every modelled error is HTTP 400 except ServerException (500)"},
+    {kSuccessShape, "output_shape", "A success to a valid fuzzed request has the operation's output shape and a request id", Severity::kError,
+     "model: operations.<Operation>.output; ../shared/docs/ecr-public-semantics.md §2.1 (D/E: Content-Type, x-amzn-RequestId)"},
+    {kEndpointSurvives, "fuzz", "After the fuzzing, a valid call still succeeds", Severity::kError,
+     "../shared/docs/ecr-public-semantics.md §2.2 (client input never breaks the server)"},
+    {kFixtureSetup, "fuzz", "The resources the fuzzed requests name can be made", Severity::kError,
+     "specs/ecr-public/semantics.json (resources)"},
+};
+
+bool AllOf(const codec::Violations& vs, std::initializer_list<ViolationKind> kinds) {
+  return std::all_of(vs.begin(), vs.end(), [&](const codec::Violation& v) { return std::find(kinds.begin(), kinds.end(), v.kind) != kinds.end(); });
+}
+
+std::string Label(const RequestView& view) { return view.op ? view.op->name : std::string("(no operation)"); }
+
+}  // namespace
+
+const std::vector<CheckInfo>& FuzzChecks() { return kChecks; }
+
+const CheckInfo* FindFuzzCheck(std::string_view id) {
+  for (const auto& c : kChecks) {
+    if (id == c.id) return &c;
+  }
+  return nullptr;
+}
+
+std::string RequestView::Summary() const {
+  if (!op) return "names no operation";
+  if (!body_is_object) return body.is_null() ? "body is not JSON" : "body is not a JSON object";
+  if (!violations.empty()) {
+    std::string s = "invalid: " + violations.front().ToString();
+    if (violations.size() > 1) s += " (and " + std::to_string(violations.size() - 1) + " more)";
+    return s;
+  }
+  return content_type_ok ? "valid" : "valid body, foreign Content-Type";
+}
+
+RequestView Inspect(const spec::Service& service, const HttpRequest& request) {
+  RequestView view;
+  // Framing first, on an empty body: which operation the target names and whether the
+  // Content-Type is right, decided by the codec exactly as the reference server decides it.
+  HttpRequest probe;
+  probe.headers = request.headers;
+  auto framed = codec::DecodeRequest(service, probe);
+  if (auto* d = std::get_if<codec::DecodedRequest>(&framed)) {
+    view.op = d->op;
+    view.content_type_ok = true;
+  } else if (std::get<codec::ProtocolError>(framed).code == codec::kInvalidAction) {
+    probe.headers.Set("Content-Type", codec::kJsonContentType);
+    auto retry = codec::DecodeRequest(service, probe);
+    if (auto* d = std::get_if<codec::DecodedRequest>(&retry)) view.op = d->op;  // the target is fine; the Content-Type is not
+  }
+  if (!view.op) {
+    if (const std::string* target = request.headers.Find("X-Amz-Target")) {
+      for (const auto& [name, op] : service.operations()) {
+        view.target_differs_in_case = view.target_differs_in_case || EqualsIgnoreCase(*target, service.metadata().target_prefix + "." + name);
+      }
+    }
+    view.body = json::parse(request.body, nullptr, false);
+    if (view.body.is_discarded()) view.body = json();
+    return view;
+  }
+  // Then the body, as the operation's input.
+  HttpRequest body_only;
+  body_only.headers.Add("X-Amz-Target", service.metadata().target_prefix + "." + view.op->name);
+  body_only.headers.Add("Content-Type", codec::kJsonContentType);
+  body_only.body = request.body;
+  auto decoded = codec::DecodeRequest(service, body_only);
+  if (auto* d = std::get_if<codec::DecodedRequest>(&decoded)) {
+    view.body_is_object = true;
+    view.body = std::move(d->wire);
+    view.violations = std::move(d->violations);
+  } else {
+    view.body = json::parse(request.body, nullptr, false);
+    if (view.body.is_discarded()) view.body = json();
+  }
+  return view;
+}
+
+std::string DescribeAnswer(const spec::Service& service, const spec::Operation* op, const client::TransportResult& result) {
+  if (!result.ok()) return std::string("no answer (") + client::TransportErrorKindName(result.error().kind) + ": " + result.error().message + ")";
+  const HttpResponse& r = result.response();
+  std::string out = "HTTP " + std::to_string(r.status);
+  if (r.status < 200 || r.status > 299) {
+    codec::DecodedError e = codec::DecodeError(service, op, r);
+    out += " " + (e.code.empty() ? std::string("<no error type>") : e.code);
+  }
+  return out;
+}
+
+std::optional<Severity> Judge::AcceptanceSeverity(const spec::Operation& op, const codec::Violations& violations, bool ambiguous) const {
+  if (AllOf(violations, {ViolationKind::kUnknownMember})) {
+    // An operation that declares none of the validation errors cannot refuse unknown members
+    // with an error of its own, and ignoring them is what many AWS services do.
+    bool can_refuse = false;
+    for (const auto& code : semantics_.validation_error_codes()) can_refuse = can_refuse || op.DeclaresError(code);
+    if (!can_refuse) return std::nullopt;
+  }
+  if (ambiguous) return Severity::kWarning;
+  // Whether AWS rejects unknown members is not documented (U), and Smithy patterns are not
+  // anchored, so a full-match violation may be accepted (fact sheet §2.2, U).
+  if (AllOf(violations, {ViolationKind::kUnknownMember, ViolationKind::kPattern})) return Severity::kWarning;
+  return Severity::kError;
+}
+
+Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation, bool signed_request,
+                          const client::TransportResult& result) const {
+  Judgement j;
+  const std::string label = Label(view) + " " + mutation.name;
+  std::string observed = DescribeAnswer(service_, view.op, result);
+  auto fail = [&](const char* check, Severity severity, std::string message, std::string expected, std::string path = "") {
+    j.failures.push_back({check, severity, label + ": " + std::move(message), std::move(path), std::move(expected), observed});
+  };
+
+  j.exercised.push_back(kAnswerInTime);
+  if (!result.ok()) {
+    const auto& e = result.error();
+    switch (e.kind) {
+      case client::TransportErrorKind::kTimeout: fail(kAnswerInTime, Severity::kError, "no answer in time", "an answer within the timeout"); break;
+      case client::TransportErrorKind::kUnreachable:
+        fail(kAnswerInTime, Severity::kError, "the endpoint stopped accepting connections", "an answer");
+        break;
+      case client::TransportErrorKind::kTooLarge: fail(kAnswerInTime, Severity::kError, "the answer is too large", "an answer of sane size"); break;
+      case client::TransportErrorKind::kOther: fail(kAnswerInTime, Severity::kError, "no answer: " + e.message, "an answer"); break;
+    }
+    return j;
+  }
+
+  const HttpResponse& r = result.response();
+  j.exercised.push_back(kNoServerError);
+  codec::DecodedError error;
+  bool is_error = r.status < 200 || r.status > 299;
+  if (is_error) error = codec::DecodeError(service_, view.op, r);
+  if (r.status >= 500) {
+    // A 503 ServiceUnavailable is how AWS sheds load, not a verdict on the input.
+    bool shedding = r.status == 503 && codec::FindProtocolError(error.code) != nullptr;
+    fail(kNoServerError, shedding ? Severity::kWarning : Severity::kError, "server error for a request that is " + view.Summary(),
+         "a success or a 4xx error, never 5xx", "status");
+    return j;
+  }
+
+  const bool valid = view.valid();
+  // A foreign Content-Type on a request naming an operation leaves open what a server should do.
+  const bool ambiguous = mutation.ambiguous || (view.op && !view.content_type_ok);
+  if (!valid && (view.content_type_ok || !view.op)) j.exercised.push_back(kInvalidRejected);
+
+  if (!is_error && valid) {
+    j.exercised.push_back(kSuccessShape);
+    // Only what breaks an SDK: lengths, patterns and enums of outputs are the contract suite's
+    // warnings (AWS itself sends [] where the model says min 1).
+    for (const auto& v : codec::DecodeResponse(service_, *view.op, r).findings) {
+      if (v.kind == ViolationKind::kRequired || v.kind == ViolationKind::kType || v.kind == ViolationKind::kBody ||
+          v.kind == ViolationKind::kContentType || v.kind == ViolationKind::kBase64) {
+        fail(kSuccessShape, Severity::kError, "the success breaks the output shape: " + v.ToString(), "the output shape of " + view.op->name,
+             v.path);
+      }
+    }
+    const std::string* request_id = r.headers.Find("x-amzn-RequestId");
+    if (request_id == nullptr || request_id->empty()) {
+      fail(kSuccessShape, Severity::kError, "the success carries no x-amzn-RequestId header", "x-amzn-RequestId: <id>", "header:x-amzn-RequestId");
+    }
+  }
+  if (!is_error) {
+    if (!view.op) {
+      // Whether AWS matches the target case-insensitively is not documented (fact sheet §2.2, U).
+      fail(kInvalidRejected, view.target_differs_in_case ? Severity::kWarning : Severity::kError, "accepted a request that names no operation",
+           "a 4xx protocol error (InvalidAction, UnknownOperationException, ...)", "header:X-Amz-Target");
+    } else if (!view.content_type_ok) {
+      // Whether a foreign Content-Type is refused or tolerated is not documented (U); serving it
+      // is fine as long as the body is valid.
+      if (!view.body_is_object || !view.violations.empty()) {
+        j.exercised.push_back(kInvalidRejected);
+        fail(kInvalidRejected, Severity::kWarning, "accepted a request with a foreign Content-Type whose body is " + view.Summary(),
+             "a 4xx error");
+      }
+    } else if (!view.body_is_object) {
+      fail(kInvalidRejected, ambiguous ? Severity::kWarning : Severity::kError, "accepted a request whose " + view.Summary(),
+           "a 4xx error (SerializationException)", "body");
+    } else if (!view.violations.empty()) {
+      if (auto severity = AcceptanceSeverity(*view.op, view.violations, ambiguous)) {
+        fail(kInvalidRejected, *severity, "accepted an invalid request (" + view.violations.front().ToString() + ")",
+             "a 4xx error (InvalidParameterException or another declared error)", view.violations.front().path);
+      }
+    }
+    return j;
+  }
+
+  j.exercised.push_back(kErrorTyped);
+  j.exercised.push_back(kErrorDeclared);
+  if (r.status < 400) {
+    fail(kErrorDeclared, Severity::kError, "unexpected HTTP status for a request that is " + view.Summary(), "a success or a 4xx error",
+         "status");
+    return j;
+  }
+  if (error.code.empty()) {
+    fail(kErrorTyped, Severity::kError, "the error names no type (neither X-Amzn-ErrorType nor __type)", "__type: <ErrorShapeName>",
+         "__type");
+    return j;
+  }
+  bool declared = view.op && view.op->DeclaresError(error.code);
+  bool protocol = codec::FindProtocolError(error.code) != nullptr;
+  if (!declared && !protocol) {
+    fail(kErrorDeclared, ambiguous ? Severity::kWarning : Severity::kError,
+         "error " + error.code + " is neither declared by the operation nor a protocol-level error (request " + view.Summary() + ")",
+         view.op ? "an error " + view.op->name + " declares, or a protocol-level error" : "a protocol-level error");
+  } else if (!declared && valid && signed_request && !ambiguous) {
+    fail(kErrorDeclared, Severity::kWarning, "a valid request was refused with the protocol-level error " + error.code,
+         "success or an error " + view.op->name + " declares");
+  }
+  if (view.op) {
+    j.exercised.push_back(kErrorShape);
+    check::Call call;
+    call.op = view.op;
+    call.response = r;
+    call.decoded.is_error = true;
+    call.decoded.error = error;
+    std::vector<runner::Finding> shape;
+    check::EvaluateErrorShape(service_, call, 0, &shape);
+    for (const auto& f : shape) {
+      j.failures.push_back({kErrorShape, Severity::kError, label + ": " + f.message, f.path, f.expected, f.observed});
+    }
+  }
+  return j;
+}
+
+}  // namespace ecrc::livefuzz
