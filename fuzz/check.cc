@@ -1,0 +1,42 @@
+// Failure reporting shared by the fuzz targets.
+#include "fuzz/check.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace ecrc::fuzz {
+
+void Fail(const char* file, int line, const char* condition, const std::string& detail) {
+  std::fprintf(stderr, "\nfuzz property violated at %s:%d: %s\n  %s\n", file, line, condition, detail.c_str());
+  std::fflush(stderr);
+  std::abort();
+}
+
+std::string Excerpt(std::string_view text, size_t max) {
+  std::string out;
+  for (size_t i = 0; i < text.size() && i < max; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  if (text.size() > max) out += "... (" + std::to_string(text.size()) + " bytes)";
+  return out;
+}
+
+}  // namespace ecrc::fuzz
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+// ASan records a stack trace for every allocation, 30 frames deep by default; the JSON-heavy
+// targets allocate thousands of times per input, so that alone cost ~15% of their speed. Crash
+// reports keep their full stacks; only allocation-site traces get shorter. ASAN_OPTIONS (as
+// OSS-Fuzz sets it) still overrides this.
+extern "C" const char* __asan_default_options() { return "malloc_context_size=6"; }
+#endif
+#endif

@@ -1,0 +1,23 @@
+// Property checks for the fuzz targets: a broken property prints what broke and aborts, so
+// libFuzzer (and the replay main under ctest) reports the input as a crash.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ecrc::fuzz {
+
+// Prints "fuzz property violated at FILE:LINE: CONDITION: DETAIL" to stderr and aborts.
+[[noreturn]] void Fail(const char* file, int line, const char* condition, const std::string& detail);
+
+// Shortens `text` for failure messages (fuzzed bodies can be megabytes) and escapes bytes that
+// would garble a terminal.
+std::string Excerpt(std::string_view text, size_t max = 400);
+
+}  // namespace ecrc::fuzz
+
+// `detail` is only evaluated when the check fails, so it may be expensive to build.
+#define ECRC_FUZZ_CHECK(condition, detail)                                           \
+  do {                                                                               \
+    if (!(condition)) ::ecrc::fuzz::Fail(__FILE__, __LINE__, #condition, (detail));  \
+  } while (0)
