@@ -43,17 +43,7 @@ void PrintSummary(const runner::RunReport& report, const livefuzz::FuzzStats& st
   std::cout << report.checks.size() << " check classes: " << counts[runner::Outcome::kPassed] << " passed, " << errors << " failed, " << warnings
             << " failed as warnings, " << counts[runner::Outcome::kErrored] << " errored; " << stats.failing_requests
             << " failing requests\n";
-  size_t shown = 0;
-  for (const auto& r : report.checks) {
-    if (r.outcome < runner::Outcome::kFailed) continue;
-    if (++shown > 25) {
-      std::cout << "  ... see the report for the rest\n";
-      break;
-    }
-    std::cout << "  " << runner::OutcomeName(r.outcome) << " [" << runner::SeverityName(r.severity) << "] " << r.id;
-    if (!r.findings.empty()) std::cout << ": " << r.findings.front().message;
-    std::cout << "\n";
-  }
+  PrintFailingChecks(report, dir);
   if (!dir.empty()) std::cout << "report: " << dir << "/report.md (and the other formats asked for)\n";
 }
 

@@ -52,18 +52,7 @@ void PrintSummary(const runner::RunReport& report, const std::string& dir) {
             << ", declared errors provoked " << c.errors_provoked.size() << "/" << errors_total << " ("
             << c.errors_unprovokable.size() << " cannot be provoked from outside), constraints "
             << c.constraints_exercised.size() << "/" << c.constraints_exercised.size() + c.constraints_missed.size() << "\n";
-  size_t shown = 0;
-  for (const auto& r : report.checks) {
-    if (r.outcome < runner::Outcome::kFailed) continue;
-    if (++shown > 25) {
-      std::cout << "  ... see the report for the rest\n";
-      break;
-    }
-    std::cout << "  " << runner::OutcomeName(r.outcome) << " [" << runner::SeverityName(r.severity) << "] " << r.id;
-    if (!r.findings.empty()) std::cout << ": " << r.findings.front().message;
-    std::cout << "\n";
-    if (!r.attachment.empty() && !dir.empty()) std::cout << "    replay: ecr-conform replay " << dir << "/" << r.attachment << " [--endpoint-url URL]\n";
-  }
+  PrintFailingChecks(report, dir);
   if (!dir.empty()) std::cout << "report: " << dir << "/report.md (also report.json, report.junit.xml, report.html)\n";
 }
 

@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <iostream>
 #include <ctime>
 #include <random>
 
@@ -42,6 +43,21 @@ std::string TimestampedReportDir(const std::string& suffix) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", std::gmtime(&t));
   return std::string("reports/runs/") + buf + "-" + suffix;
+}
+
+void PrintFailingChecks(const runner::RunReport& report, const std::string& dir) {
+  size_t shown = 0;
+  for (const auto& r : report.checks) {
+    if (r.outcome < runner::Outcome::kFailed) continue;
+    if (++shown > 25) {
+      std::cout << "  ... see the report for the rest\n";
+      break;
+    }
+    std::cout << "  " << runner::OutcomeName(r.outcome) << " [" << runner::SeverityName(r.severity) << "] " << r.id;
+    if (!r.findings.empty()) std::cout << ": " << r.findings.front().message;
+    std::cout << "\n";
+    if (!r.attachment.empty() && !dir.empty()) std::cout << "    replay: ecr-conform replay " << dir << "/" << r.attachment << " [--endpoint-url URL]\n";
+  }
 }
 
 }  // namespace ecrc::cli

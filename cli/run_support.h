@@ -5,6 +5,8 @@
 #include <atomic>
 #include <string>
 
+#include "harness/runner/results.h"
+
 namespace ecrc::cli {
 
 // While an InterruptScope lives, the first SIGINT/SIGTERM sets `flag()` (work stops, created
@@ -22,5 +24,9 @@ class InterruptScope {
 std::string UniqueName(const std::string& stem);
 // reports/runs/<UTC time>-<suffix>
 std::string TimestampedReportDir(const std::string& suffix);
+
+// Prints the failed and errored checks (at most 25) with their first finding, and how to replay
+// an attached reproduction from `dir`.
+void PrintFailingChecks(const runner::RunReport& report, const std::string& dir);
 
 }  // namespace ecrc::cli

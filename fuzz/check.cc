@@ -29,6 +29,12 @@ std::string Excerpt(std::string_view text, size_t max) {
   return out;
 }
 
+std::string Describe(const codec::Violations& violations) {
+  std::string out;
+  for (const auto& v : violations) out += v.ToString() + "; ";
+  return out;
+}
+
 }  // namespace ecrc::fuzz
 
 #if defined(__has_feature)

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "harness/codec/violation.h"
+
 namespace ecrc::fuzz {
 
 // Prints "fuzz property violated at FILE:LINE: CONDITION: DETAIL" to stderr and aborts.
@@ -13,6 +15,9 @@ namespace ecrc::fuzz {
 // Shortens `text` for failure messages (fuzzed bodies can be megabytes) and escapes bytes that
 // would garble a terminal.
 std::string Excerpt(std::string_view text, size_t max = 400);
+
+// "path: kind: constraint; " for each violation, for failure messages.
+std::string Describe(const codec::Violations& violations);
 
 }  // namespace ecrc::fuzz
 

@@ -30,12 +30,6 @@ void ReplaceAll(std::string& text, std::string_view from, const std::string& to)
   }
 }
 
-std::string Describe(const codec::Violations& violations) {
-  std::string out;
-  for (const auto& v : violations) out += v.ToString() + "; ";
-  return out;
-}
-
 // The operation the target names, asked of the model (not of the codec under test).
 const spec::Operation* TargetOperation(const spec::Service& service, const std::string* target) {
   if (!target) return nullptr;

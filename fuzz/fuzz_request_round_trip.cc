@@ -189,12 +189,6 @@ struct Context {
   }
 };
 
-std::string Describe(const codec::Violations& violations) {
-  std::string out;
-  for (const auto& v : violations) out += v.ToString() + "; ";
-  return out;
-}
-
 }  // namespace
 }  // namespace ecrc::fuzz
 

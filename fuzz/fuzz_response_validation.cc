@@ -35,12 +35,6 @@ bool SameFindings(const codec::Violations& a, const codec::Violations& b) {
   return true;
 }
 
-std::string Describe(const codec::Violations& violations) {
-  std::string out;
-  for (const auto& v : violations) out += v.ToString() + "; ";
-  return out;
-}
-
 }  // namespace
 }  // namespace ecrc::fuzz
 

@@ -13,6 +13,8 @@
 #include "harness/livefuzz/findings.h"
 #include "harness/livefuzz/judge.h"
 #include "harness/livefuzz/request_builder.h"
+#include "harness/runner/check_call.h"
+#include "harness/runner/report_stamp.h"
 
 namespace ecrc::livefuzz {
 namespace {
@@ -45,29 +47,6 @@ const spec::Operation* HealthOperation(const spec::Service& service) {
     if (!HasRequiredMembers(op)) return &op;
   }
   return nullptr;
-}
-
-check::Call ToCall(client::Client& client, const spec::Operation& op, const codec::Value& input) {
-  client::CallResult result = client.Call(op, input);
-  runner::Exchange evidence = client.Evidence(result);
-  check::Call call;
-  call.op = &op;
-  call.input = input;
-  call.request = std::move(evidence.request);
-  if (result.ok()) {
-    call.response = std::move(evidence.response);
-    call.decoded = std::move(result.decoded);
-  } else {
-    call.transport_error = result.transport.error().message;
-  }
-  return call;
-}
-
-std::string NowIso() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
 }
 
 runner::CheckResult Fixed(const char* check, const std::string& id, const std::vector<std::string>& operations) {
@@ -142,7 +121,7 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
   FuzzStats local;
   if (!stats) stats = &local;
   *stats = {};
-  std::string started_at = NowIso();
+  std::string started_at = runner::NowIso();
   auto started = Clock::now();
   auto deadline = started + config.duration;
 
@@ -151,7 +130,7 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
   transport.connect_timeout = std::min(config.timeout, std::chrono::milliseconds(3000));
   client::Client client(service, config.endpoint, transport);
   RequestBuilder builder(*service, *semantics, config.prefix,
-                         [&client](const spec::Operation& op, const codec::Value& input) { return ToCall(client, op, input); });
+                         [&client](const spec::Operation& op, const codec::Value& input) { return runner::MakeCheckCall(client, op, input); });
   Judge judge(*service, *semantics);
   FindingBook book;
   const std::vector<Seed> seeds = MakeSeeds(*service);
@@ -245,14 +224,7 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
   stats->housekeeping = builder.housekeeping_calls() + (stats->endpoint_lost ? 0 : 1);
   stats->failing_requests = book.failing_requests();
 
-  runner::RunReport report;
-  report.tool_version = "ecr-conform 0.1";
-  report.spec.uid = service->metadata().uid;
-  report.spec.model_sha256 = service->model_sha256();
-  for (const auto& [name, op] : service->operations()) report.spec.operation_sha256[name] = op.model_sha256;
-  report.endpoint = config.endpoint_label;
-  report.region = config.endpoint.region;
-  report.seed = config.seed;
+  runner::RunReport report = runner::StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
   report.suites = {"fuzz"};
   const std::string signing_name = service->metadata().signing_name;
   report.checks = book.Results([&](const runner::Exchange& e) {

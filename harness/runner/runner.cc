@@ -15,6 +15,7 @@
 #include "harness/checks/protocol_probes.h"
 #include "harness/checks/scenario.h"
 #include "harness/runner/property_checks.h"
+#include "harness/runner/report_stamp.h"
 #include "harness/runner/scenario_context.h"
 #include "harness/runner/worker.h"
 
@@ -117,12 +118,6 @@ class Progress {
   size_t total_, done_ = 0, failures_ = 0;
 };
 
-std::string NowIso() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
 
 }  // namespace
 
@@ -192,14 +187,7 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
   }
   shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
 
-  RunReport report;
-  report.tool_version = "ecr-conform 0.1";
-  report.spec.uid = service->metadata().uid;
-  report.spec.model_sha256 = service->model_sha256();
-  for (const auto& [name, op] : service->operations()) report.spec.operation_sha256[name] = op.model_sha256;
-  report.endpoint = config.endpoint_label;
-  report.region = config.endpoint.region;
-  report.seed = config.seed;
+  RunReport report = StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
   report.suites = config.suites;
   std::sort(results.begin(), results.end(), [](const CheckResult& a, const CheckResult& b) { return a.id < b.id; });
   // Evidence is for failures: a passing check's exchanges would only make reports big and runs

@@ -1,5 +1,7 @@
 #include "harness/runner/worker.h"
 
+#include "harness/runner/check_call.h"
+
 #include "harness/client/reproduction.h"
 
 namespace ecrc::runner {
@@ -14,18 +16,7 @@ check::CallFn Worker::AsCallFn() {
 }
 
 check::Call Worker::Call(const spec::Operation& op, const codec::Value& input) {
-  client::CallResult result = client_.Call(op, input);
-  Exchange evidence = client_.Evidence(result);
-  check::Call call;
-  call.op = &op;
-  call.input = input;
-  call.request = std::move(evidence.request);
-  if (result.ok()) {
-    call.response = std::move(evidence.response);
-    call.decoded = std::move(result.decoded);
-  } else {
-    call.transport_error = result.transport.error().message;
-  }
+  check::Call call = MakeCheckCall(client_, op, input);
   shared_->coverage.OnCall(call);
   shared_->shapes.Add(*shared_->service, call, [this](const Exchange& e) { return Reproduction(e); });
   // Whatever a call created is deleted at the end of the run, even when the check did not mean
