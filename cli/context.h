@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "specs/semantics.h"
 #include "specs/spec.h"
 
 namespace CLI {
@@ -26,9 +27,13 @@ struct Context {
   // The spec to work from, loaded once. On a bad --model, prints why and returns nullptr
   // (exit_code is then kExitUsage).
   std::shared_ptr<const spec::Service> Service();
+  // The semantics file fitted to Service() (the embedded one, checked against --model). On a
+  // mismatch, prints why and returns nullptr (exit_code is then kExitUsage).
+  std::shared_ptr<const spec::Semantics> Semantics();
 
  private:
   std::shared_ptr<const spec::Service> service_;
+  std::shared_ptr<const spec::Semantics> semantics_;
 };
 
 // Prints `ecr-conform: <message>` to stderr and sets the exit code.

@@ -51,12 +51,8 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
   if (opts.duration_ms <= 0) return Fail(ctx, kExitUsage, "--duration must be more than zero (e.g. 60s, 2m, 500ms)");
   auto service = ctx.Service();
   if (!service) return;
-  std::shared_ptr<const spec::Semantics> semantics = spec::Semantics::Embedded();
-  if (!ctx.model_dir.empty()) {
-    auto reloaded = spec::Semantics::EmbeddedFor(*service);
-    if (!reloaded.ok()) return Fail(ctx, kExitUsage, "the semantics file does not fit --model " + ctx.model_dir + ": " + reloaded.status().message());
-    semantics = *reloaded;
-  }
+  auto semantics = ctx.Semantics();
+  if (!semantics) return;
   auto formats = report::ParseReportFormats(opts.formats);
   if (!formats.ok()) return Fail(ctx, kExitUsage, "--format: " + formats.status().message());
 

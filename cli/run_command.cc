@@ -59,12 +59,8 @@ void PrintSummary(const runner::RunReport& report, const std::string& dir) {
 void Run(Context& ctx, const RunOptions& opts) {
   auto service = ctx.Service();
   if (!service) return;
-  std::shared_ptr<const spec::Semantics> semantics = spec::Semantics::Embedded();
-  if (!ctx.model_dir.empty()) {
-    auto reloaded = spec::Semantics::EmbeddedFor(*service);
-    if (!reloaded.ok()) return Fail(ctx, kExitUsage, "the semantics file does not fit --model " + ctx.model_dir + ": " + reloaded.status().message());
-    semantics = *reloaded;
-  }
+  auto semantics = ctx.Semantics();
+  if (!semantics) return;
   runner::RunConfig config;
   config.suites = SplitList(opts.suites);
   for (const auto& s : config.suites) {

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <string>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 #include "harness/codec/violation.h"
+#include "specs/spec.h"
 
 namespace ecrc::fuzz {
 
@@ -15,6 +18,15 @@ namespace ecrc::fuzz {
 // Shortens `text` for failure messages (fuzzed bodies can be megabytes) and escapes bytes that
 // would garble a terminal.
 std::string Excerpt(std::string_view text, size_t max = 400);
+
+// The embedded model and its operations in a fixed order (an input's first byte picks one).
+struct EmbeddedModel {
+  std::shared_ptr<const spec::Service> service = spec::Service::Embedded();
+  std::vector<const spec::Operation*> operations;
+  EmbeddedModel() {
+    for (const auto& [name, op] : service->operations()) operations.push_back(&op);
+  }
+};
 
 // "path: kind: constraint; " for each violation, for failure messages.
 std::string Describe(const codec::Violations& violations);

@@ -181,21 +181,13 @@ class ValueBuilder {
   FuzzedDataProvider& fdp_;
 };
 
-struct Context {
-  std::shared_ptr<const spec::Service> service = spec::Service::Embedded();
-  std::vector<const spec::Operation*> operations;
-  Context() {
-    for (const auto& [name, op] : service->operations()) operations.push_back(&op);
-  }
-};
-
 }  // namespace
 }  // namespace ecrc::fuzz
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ecrc;
   using namespace ecrc::fuzz;
-  static const Context ctx;
+  static const EmbeddedModel ctx;
   if (size < 1) return 0;
   const spec::Operation& op = *ctx.operations[data[0] % ctx.operations.size()];
   FuzzedDataProvider fdp(data + 1, size - 1);

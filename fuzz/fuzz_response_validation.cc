@@ -19,14 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-struct Context {
-  std::shared_ptr<const spec::Service> service = spec::Service::Embedded();
-  std::vector<const spec::Operation*> operations;
-  Context() {
-    for (const auto& [name, op] : service->operations()) operations.push_back(&op);
-  }
-};
-
 bool SameFindings(const codec::Violations& a, const codec::Violations& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -41,7 +33,7 @@ bool SameFindings(const codec::Violations& a, const codec::Violations& b) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ecrc;
   using namespace ecrc::fuzz;
-  static const Context ctx;
+  static const EmbeddedModel ctx;
   if (size < 1) return 0;
   const spec::Operation& op = *ctx.operations[data[0] % ctx.operations.size()];
   HttpResponse response;

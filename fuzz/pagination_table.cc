@@ -37,6 +37,7 @@ PaginationTable PaginationTable::Learn(ReferenceFixture& fixture) {
       call.exists = exists;
       if (exists) {
         std::optional<std::string> token;
+        size_t pages = 0;
         do {
           json page = fixture.CallOk(name, PageInput(call, token ? &*token : nullptr, 1));
           const json& items = page[paginator.result_key];
@@ -47,7 +48,8 @@ PaginationTable PaginationTable::Learn(ReferenceFixture& fixture) {
             token = page[paginator.output_token].get<std::string>();
             call.tokens.push_back(*token);
           }
-          ECRC_FUZZ_CHECK(call.items.size() < 10000, name + ": the listing does not end");
+          // Pages, not items: a server may hand out empty pages with a nextToken forever.
+          ECRC_FUZZ_CHECK(++pages < 10000, name + ": the listing does not end");
         } while (token);
         ECRC_FUZZ_CHECK(call.tokens.size() + 1 == call.items.size() || (call.items.empty() && call.tokens.empty()),
                         name + ": tokens and items do not pair up");

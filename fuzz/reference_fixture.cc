@@ -1,6 +1,9 @@
 // The reference fixture; see reference_fixture.h.
 #include "fuzz/reference_fixture.h"
 
+#include <cstdlib>
+#include <sstream>
+
 #include "base/sha256.h"
 #include "fuzz/check.h"
 #include "harness/codec/codec.h"
@@ -20,6 +23,17 @@ server::Options FixtureOptions() {
   server::Options options;
   options.token_secret = "ecrc-fuzz-fixture";
   options.quotas.upload.min_part_size = 4;
+  // ECRC_FUZZ_FAULTS=name[,name]: the reference server's fault switches, so that ctest can show
+  // the server-facing properties fail on a server that breaks their rule.
+  if (const char* env = std::getenv("ECRC_FUZZ_FAULTS"); env && *env) {
+    std::vector<std::string> names;
+    std::stringstream list(env);
+    for (std::string name; std::getline(list, name, ',');) names.push_back(name);
+    std::string error;
+    auto faults = server::Faults::Parse(names, &error);
+    ECRC_FUZZ_CHECK(faults.has_value(), "ECRC_FUZZ_FAULTS: " + error);
+    options.faults = *faults;
+  }
   return options;
 }
 

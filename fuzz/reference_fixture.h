@@ -59,7 +59,8 @@ class ReferenceFixture {
 };
 
 // Options of fixture servers: a fixed token secret (tokens, and so corpora, are reproducible)
-// and small upload parts (multi-part uploads fit in a fuzz input).
+// and small upload parts (multi-part uploads fit in a fuzz input), plus the fault switches named
+// in ECRC_FUZZ_FAULTS (for the tests that show the targets catch a faulty server).
 server::Options FixtureOptions();
 
 }  // namespace ecrc::fuzz

@@ -7,13 +7,6 @@
 namespace ecrc::prop {
 namespace {
 
-// Output problems that make a response unusable to an SDK. Lengths, patterns, enums and unknown
-// members are left to the contract suite's warnings: SDKs do not enforce them.
-bool Serious(codec::ViolationKind kind) {
-  using K = codec::ViolationKind;
-  return kind == K::kRequired || kind == K::kType || kind == K::kBody || kind == K::kContentType || kind == K::kBase64;
-}
-
 nlohmann::json BodyForTrace(const std::string& body) {
   auto parsed = nlohmann::json::parse(body, nullptr, false);
   if (!parsed.is_discarded()) return parsed;
@@ -68,7 +61,8 @@ const nlohmann::json& StepCall::Check(const Expected& expected) {
            (d.error.message ? ": " + *d.error.message : ""));
     }
     for (const auto& v : d.findings) {
-      if (Serious(v.kind)) Fail("the output breaks its shape: " + v.ToString());
+      // Trait violations (lengths, patterns, enums) are the contract suite's warnings.
+      if (!codec::IsTraitViolation(v.kind)) Fail("the output breaks its shape: " + v.ToString());
     }
     output_ = d.output;
     return output_;

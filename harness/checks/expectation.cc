@@ -70,16 +70,11 @@ void EvaluateRequestId(const Call& call, size_t exchange, std::vector<runner::Fi
   out->push_back({call.op->name + " response has no x-amzn-RequestId header", "header:x-amzn-RequestId", "a request id", "absent", exchange});
 }
 
-bool IsTraitViolation(codec::ViolationKind kind) {
-  using K = codec::ViolationKind;
-  return kind == K::kLength || kind == K::kRange || kind == K::kPattern || kind == K::kEnum || kind == K::kUnknownMember;
-}
-
 void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::Finding>* out, OutputRules rules) {
   if (!call.ok()) return;
   if (rules == OutputRules::kWire) EvaluateRequestId(call, exchange, out);
   for (const auto& v : call.decoded.findings) {
-    if (IsTraitViolation(v.kind) != (rules == OutputRules::kTraits)) continue;
+    if (codec::IsTraitViolation(v.kind) != (rules == OutputRules::kTraits)) continue;
     runner::Finding f;
     f.message = call.op->name + " response: " + v.ToString();
     f.path = v.kind == codec::ViolationKind::kContentType ? "header:Content-Type" : v.path;

@@ -2,6 +2,11 @@
 
 namespace ecrc::codec {
 
+bool IsTraitViolation(ViolationKind kind) {
+  using K = ViolationKind;
+  return kind == K::kLength || kind == K::kRange || kind == K::kPattern || kind == K::kEnum || kind == K::kUnknownMember;
+}
+
 const char* ViolationKindName(ViolationKind kind) {
   switch (kind) {
     case ViolationKind::kRequired: return "required";

@@ -11,6 +11,10 @@ enum class ViolationKind { kRequired, kType, kLength, kRange, kPattern, kEnum, k
 
 const char* ViolationKindName(ViolationKind kind);
 
+// Lengths, ranges, patterns, enums and unknown members: rules SDKs do not enforce on responses
+// (AWS itself sends [] where the model says min 1). The other kinds break clients.
+bool IsTraitViolation(ViolationKind kind);
+
 struct Violation {
   std::string path;  // member path, as AWS writes it: `imageIds[0].imageDigest`; "" is the whole body
   ViolationKind kind;

@@ -177,18 +177,16 @@ Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation,
 
   if (!is_error && valid) {
     j.exercised.push_back(kSuccessShape);
-    // Only what breaks an SDK: lengths, patterns and enums of outputs are the contract suite's
-    // warnings (AWS itself sends [] where the model says min 1).
-    for (const auto& v : codec::DecodeResponse(service_, *view.op, r).findings) {
-      if (v.kind == ViolationKind::kRequired || v.kind == ViolationKind::kType || v.kind == ViolationKind::kBody ||
-          v.kind == ViolationKind::kContentType || v.kind == ViolationKind::kBase64) {
-        fail(kSuccessShape, Severity::kError, "the success breaks the output shape: " + v.ToString(), "the output shape of " + view.op->name,
-             v.path);
-      }
-    }
-    const std::string* request_id = r.headers.Find("x-amzn-RequestId");
-    if (request_id == nullptr || request_id->empty()) {
-      fail(kSuccessShape, Severity::kError, "the success carries no x-amzn-RequestId header", "x-amzn-RequestId: <id>", "header:x-amzn-RequestId");
+    // What breaks an SDK (framing, request id, required members, types); trait violations of
+    // outputs are the contract suite's warnings.
+    check::Call call;
+    call.op = view.op;
+    call.response = r;
+    call.decoded = codec::DecodeResponse(service_, *view.op, r);
+    std::vector<runner::Finding> shape;
+    check::EvaluateOutputShape(call, 0, &shape, check::OutputRules::kWire);
+    for (const auto& f : shape) {
+      j.failures.push_back({kSuccessShape, Severity::kError, label + ": " + f.message, f.path, f.expected, f.observed});
     }
   }
   if (!is_error) {

@@ -40,6 +40,36 @@ std::string ReproductionText(const prop::Trace& trace) {
 
 }  // namespace
 
+std::vector<CheckResult> CommandExercisedChecks(const std::vector<std::string>& commands, const std::map<std::string, int64_t>& runs,
+                                                int64_t cases, bool suite_passed) {
+  std::vector<CheckResult> out;
+  for (const auto& name : commands) {
+    CheckResult r;
+    r.id = "property_command_exercised[" + name + "]";
+    r.check = "property_command_exercised";
+    r.suite = "property";
+    r.category = "coverage";
+    r.title = "The property suite ran the " + name + " command";
+    r.operations = {name};
+    r.source = kApiReference + std::string("API_") + name + ".html";
+    auto it = runs.find(name);
+    int64_t count = it == runs.end() ? 0 : it->second;
+    if (!suite_passed) {
+      r.outcome = Outcome::kSkipped;
+      r.skip_reason = "the property suite stopped at a failing case";
+    } else if (count == 0) {
+      r.outcome = Outcome::kFailed;
+      Finding f;
+      f.message = name + " never ran in " + std::to_string(cases) + " cases: its generator or weight is broken";
+      f.expected = "at least one run";
+      f.observed = "0";
+      r.findings.push_back(f);
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
 std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats,
                                           const std::atomic<bool>* interrupted) {
   std::vector<CheckResult> out;
@@ -86,29 +116,8 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
   }
   out.push_back(agreement);
 
-  for (const auto& name : prop::CommandNames()) {
-    CheckResult r;
-    r.id = "property_command_exercised[" + name + "]";
-    r.check = "property_command_exercised";
-    r.suite = "property";
-    r.category = "coverage";
-    r.title = "The property suite ran the " + name + " command";
-    r.operations = {std::string(name)};
-    r.source = kApiReference + std::string("API_") + name + ".html";
-    auto it = outcome.tally.commands.find(name);
-    int64_t runs = it == outcome.tally.commands.end() ? 0 : it->second;
-    if (agreement.outcome != Outcome::kPassed) {
-      r.outcome = Outcome::kSkipped;
-      r.skip_reason = "the property suite stopped at a failing case";
-    } else if (runs == 0) {
-      r.outcome = Outcome::kFailed;
-      Finding f;
-      f.message = name + " never ran in " + std::to_string(stats->cases) + " cases: its generator or weight is broken";
-      f.expected = "at least one run";
-      f.observed = "0";
-      r.findings.push_back(f);
-    }
-    out.push_back(r);
+  for (auto& r : CommandExercisedChecks(prop::CommandNames(), outcome.tally.commands, stats->cases, agreement.outcome == Outcome::kPassed)) {
+    out.push_back(std::move(r));
   }
   return out;
 }

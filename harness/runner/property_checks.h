@@ -4,7 +4,9 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "harness/runner/results.h"
@@ -19,5 +21,10 @@ inline constexpr char kPropertyReproductionFile[] = "property-reproduction.json"
 // catalog data) and fills `stats`; stops early when `*interrupted` turns true.
 std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats,
                                           const std::atomic<bool>* interrupted);
+
+// One check per command: passed when it ran, failed when it never did (a generator or weight that
+// never fires tests nothing), skipped when the suite stopped early at a failing case.
+std::vector<CheckResult> CommandExercisedChecks(const std::vector<std::string>& commands, const std::map<std::string, int64_t>& runs,
+                                                int64_t cases, bool suite_passed);
 
 }  // namespace ecrc::runner
