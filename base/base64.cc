@@ -13,7 +13,7 @@ std::string Base64Encode(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> Base64Decode(std::string_view text) {
+std::optional<size_t> Base64DecodedSize(std::string_view text) {
   if (text.size() % 4 != 0) return std::nullopt;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -21,14 +21,21 @@ std::optional<std::string> Base64Decode(std::string_view text) {
     bool pad_ok = c == '=' && i + 2 >= text.size() && (i + 1 == text.size() || text[i + 1] == '=');
     if (!alnum && c != '+' && c != '/' && !pad_ok) return std::nullopt;
   }
-  if (text.empty()) return std::string();
-  // EVP_DecodeBlock ignores padding in its length, so strip what the padding added.
+  if (text.empty()) return 0;
+  size_t pad = (text.back() == '=') + (text[text.size() - 2] == '=');
+  return text.size() / 4 * 3 - pad;
+}
+
+std::optional<std::string> Base64Decode(std::string_view text) {
+  auto size = Base64DecodedSize(text);
+  if (!size) return std::nullopt;
+  if (*size == 0) return std::string();
+  // EVP_DecodeBlock writes whole groups of three (padding included); the padding is cut after.
   std::string out(3 * text.size() / 4, '\0');
   int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                           reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
   if (n < 0) return std::nullopt;
-  size_t pad = (text.back() == '=') + (text.size() > 1 && text[text.size() - 2] == '=');
-  out.resize(static_cast<size_t>(n) - pad);
+  out.resize(*size);
   return out;
 }
 

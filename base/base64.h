@@ -10,5 +10,7 @@ namespace ecrc {
 std::string Base64Encode(std::string_view bytes);
 // Returns the decoded bytes, or nullopt when `text` is not canonical padded base64.
 std::optional<std::string> Base64Decode(std::string_view text);
+// The length Base64Decode would return, without decoding: validators need only that.
+std::optional<size_t> Base64DecodedSize(std::string_view text);
 
 }  // namespace ecrc

@@ -29,5 +29,13 @@ TEST(Base64, RejectsNonCanonicalText) {
   EXPECT_FALSE(Base64Decode("Zm9v YmFy"));
 }
 
+TEST(Base64, SizesWithoutDecoding) {
+  std::string bytes(40, 'x');
+  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_EQ(Base64DecodedSize(Base64Encode(bytes.substr(0, n))), n) << n;
+  EXPECT_FALSE(Base64DecodedSize("Zg="));
+  EXPECT_FALSE(Base64DecodedSize("===="));
+  EXPECT_FALSE(Base64DecodedSize("Z=g="));
+}
+
 }  // namespace
 }  // namespace ecrc

@@ -6,9 +6,30 @@ std::optional<size_t> Utf8Length(std::string_view text) {
   size_t count = 0;
   for (size_t i = 0; i < text.size(); ++count) {
     auto c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // RFC 3629's table of well-formed sequences: the lead byte fixes the length and the range of
+    // the second byte, which is what excludes overlong forms, surrogates and code points above
+    // U+10FFFF (JSON parsers, nlohmann's included, reject all three).
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    }
     if (len == 0 || i + len > text.size()) return std::nullopt;
-    for (size_t k = 1; k < len; ++k) {
+    auto second = static_cast<unsigned char>(text[i + 1]);
+    if (second < lo || second > hi) return std::nullopt;
+    for (size_t k = 2; k < len; ++k) {
       if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return std::nullopt;
     }
     i += len;

@@ -17,5 +17,17 @@ TEST(Utf8, RejectsInvalidSequences) {
   EXPECT_FALSE(Utf8Length("\xe2\x28\xa1"));
 }
 
+// What JSON parsers refuse must not count as valid here either (RFC 3629).
+TEST(Utf8, RejectsOverlongSurrogateAndOutOfRangeForms) {
+  EXPECT_FALSE(Utf8Length("\xc0\x80"));              // overlong NUL
+  EXPECT_FALSE(Utf8Length("\xe0\x80\xaf"));          // overlong '/'
+  EXPECT_FALSE(Utf8Length("\xed\xa0\x80"));          // U+D800, a surrogate
+  EXPECT_FALSE(Utf8Length("\xf4\x90\x80\x80"));      // U+110000
+  EXPECT_FALSE(Utf8Length("\xf5\x80\x80\x80"));
+  EXPECT_EQ(Utf8Length("\xed\x9f\xbf"), 1u);          // U+D7FF, the last before the surrogates
+  EXPECT_EQ(Utf8Length("\xf4\x8f\xbf\xbf"), 1u);      // U+10FFFF
+  EXPECT_EQ(Utf8Length("\xe0\xa0\x80"), 1u);          // U+0800, the first three-byte form
+}
+
 }  // namespace
 }  // namespace ecrc

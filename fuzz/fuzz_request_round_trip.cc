@@ -139,8 +139,9 @@ class ValueBuilder {
   }
 
   // A string the shape accepts, built from fuzz bytes: the fuzzer's text itself when the shape has
-  // no pattern, else the fuzz bytes mapped into the character families AWS patterns use (names,
-  // digits, hex, digests, UUIDs); SampleString when none of them fits.
+  // no pattern, else the fuzz bytes in one of the forms AWS patterns take (raw, names, digits,
+  // hex, digests, UUIDs). A selector byte says which form to try first, so most strings cost one
+  // pattern match rather than one per form; SampleString when none fits.
   std::string String(const Shape& shape) {
     if (!shape.enum_values.empty()) return shape.enum_values[fdp_.ConsumeIntegralInRange<size_t>(0, shape.enum_values.size() - 1)];
     int64_t n = Count(shape, kStringSlack);
@@ -154,28 +155,43 @@ class ValueBuilder {
       }
       return out;
     }
+    size_t first = fdp_.ConsumeIntegral<uint8_t>() % kForms;
     std::vector<uint8_t> material = fdp_.ConsumeBytes<uint8_t>(static_cast<size_t>(n));
     material.resize(static_cast<size_t>(n), 0);
-    std::string candidate(material.begin(), material.end());
-    if (Fits(shape, candidate)) return candidate;
-    // The character families of AWS patterns: names, digits, hex, digests, UUIDs.
-    for (std::string_view alphabet : {std::string_view("abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789._-/"),
-                                      std::string_view("abcdefghijklmnopqrstuvwxyz0123456789"), std::string_view("0123456789"),
-                                      std::string_view("0123456789abcdef")}) {
-      candidate = MapInto(material, alphabet);
+    for (size_t k = 0; k < kForms; ++k) {
+      std::string candidate = Form((first + k) % kForms, material);
       if (Fits(shape, candidate)) return candidate;
     }
-    std::string hex = std::move(candidate);  // the hex mapping, tried last above
-    if (hex.size() > 7 && Fits(shape, candidate = "sha256:" + hex.substr(7))) return candidate;
-    hex.resize(32, '0');
-    candidate = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20, 12);
-    if (Fits(shape, candidate)) return candidate;
     for (int64_t len : {n, shape.min.value_or(1), shape.max.value_or(1)}) {
       if (auto s = codec::SampleString(shape, len); s && Fits(shape, *s)) return *s;
     }
     auto sample = codec::SampleValue(shape);
     ECRC_FUZZ_CHECK(sample.ok() && sample->is_string(), "no valid string for shape " + shape.name);
     return sample->get<std::string>();
+  }
+
+  static constexpr size_t kForms = 7;
+  static std::string Form(size_t form, const std::vector<uint8_t>& material) {
+    static constexpr std::string_view kName = "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789._-/";
+    static constexpr std::string_view kAlnum = "abcdefghijklmnopqrstuvwxyz0123456789";
+    static constexpr std::string_view kDigits = "0123456789";
+    static constexpr std::string_view kHex = "0123456789abcdef";
+    switch (form) {
+      case 0: return std::string(material.begin(), material.end());
+      case 1: return MapInto(material, kName);
+      case 2: return MapInto(material, kAlnum);
+      case 3: return MapInto(material, kDigits);
+      case 4: return MapInto(material, kHex);
+      case 5: {
+        std::string hex = MapInto(material, kHex);
+        return "sha256:" + hex.substr(std::min<size_t>(hex.size(), 7));
+      }
+      default: {
+        std::string hex = MapInto(material, kHex);
+        hex.resize(32, '0');
+        return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20, 12);
+      }
+    }
   }
 
   FuzzedDataProvider& fdp_;

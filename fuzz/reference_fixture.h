@@ -33,7 +33,7 @@ class ReferenceFixture {
   nlohmann::json CallOk(const std::string& operation, const nlohmann::json& input);
 
   // Returns the store to the state right after construction, so each input starts from the
-  // same registry whatever the previous one changed.
+  // same registry whatever the previous one changed. Free when nothing was written since.
   void Restore();
 
   // Repository names holding images, in the order they were created.
@@ -53,6 +53,7 @@ class ReferenceFixture {
 
   server::Server server_;
   std::optional<server::StoreState> snapshot_;
+  uint64_t writes_at_snapshot_ = 0;  // Store::writes() when the state last equalled the snapshot
   std::vector<std::string> image_digests_;
   std::vector<std::string> layer_digests_;
   std::vector<std::string> image_tags_;

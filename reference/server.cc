@@ -5,9 +5,9 @@
 
 #include "base/sha256.h"
 #include "harness/codec/codec.h"
+#include "harness/codec/json_writer.h"
 #include "harness/codec/protocol_errors.h"
 #include "reference/http_front.h"
-#include "reference/json_writer.h"
 
 namespace ecrc::server {
 namespace {
@@ -102,16 +102,30 @@ HttpResponse Server::ErrorResponse(int status, const ApiError& error, const std:
 HttpResponse Server::ErrorBody(int status, const ApiError& error) const {
   HttpResponse response;
   response.status = status;
-  json body = json::object();
+  // Written directly rather than through a json object: every rejected request pays for this.
+  std::string& out = response.body;
+  out.reserve(48 + error.code.size() + error.message.size());
+  out += '{';
   // Smithy awsJson1_1: the bare shape name in __type, and the same value in X-Amzn-ErrorType
   // (botocore reads the body, Go v2 and JS v3 the header).
   bool typed = !options_.faults.Has(Fault::kErrorWithoutType);
-  if (typed) body["__type"] = error.code;
-  body["message"] = error.message;
-  if (error.extra.is_object()) {
-    for (const auto& [key, value] : error.extra.items()) body[key] = value;
+  if (typed) {
+    out += "\"__type\":";
+    codec::AppendJsonString(error.code, out);
+    out += ',';
   }
-  response.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  out += "\"message\":";
+  codec::AppendJsonString(error.message, out);
+  if (error.extra.is_object()) {
+    for (const auto& [key, value] : error.extra.items()) {
+      if (key == "__type" || key == "message") continue;
+      out += ',';
+      codec::AppendJsonString(key, out);
+      out += ':';
+      codec::AppendJson(value, out);
+    }
+  }
+  out += '}';
   if (typed) response.headers.Add(kErrorTypeHeader, error.code);
   return response;
 }
@@ -177,7 +191,7 @@ HttpResponse Server::HandleOrThrow(const HttpRequest& request) {
     response.body = std::move(outcome.raw_json());
   } else {
     response.body.reserve(512);
-    AppendJson(outcome.output(), response.body);
+    codec::AppendJson(outcome.output(), response.body);
   }
   return response;
 }

@@ -2,6 +2,7 @@
 // their images, layers, tags and policies, and the layer uploads in progress, within quotas.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -169,11 +170,17 @@ class Store {
   template <typename F>
   auto Write(F&& f) {
     std::unique_lock lock(mu_);
+    writes_.fetch_add(1, std::memory_order_relaxed);
     return f(state_);
   }
 
+  // How many Write callbacks have run: equal counts mean the state cannot have changed in
+  // between, which lets callers skip work such as restoring a snapshot.
+  uint64_t writes() const { return writes_.load(std::memory_order_relaxed); }
+
  private:
   mutable std::shared_mutex mu_;
+  std::atomic<uint64_t> writes_{0};
   StoreState state_;
 };
 

@@ -51,7 +51,7 @@ bool Operation::DeclaresError(std::string_view error_name) const {
 }
 
 const Operation* Service::FindOperation(std::string_view name) const {
-  auto it = operations_.find(std::string(name));
+  auto it = operations_.find(name);
   return it == operations_.end() ? nullptr : &it->second;
 }
 

@@ -102,7 +102,7 @@ class Service {
   static std::shared_ptr<const Service> Embedded();
 
   const Metadata& metadata() const { return metadata_; }
-  const std::map<std::string, Operation>& operations() const { return operations_; }
+  const std::map<std::string, Operation, std::less<>>& operations() const { return operations_; }
   const std::map<std::string, Shape>& shapes() const { return shapes_; }
   const std::map<std::string, Paginator>& paginators() const { return paginators_; }
 
@@ -116,7 +116,7 @@ class Service {
  private:
   Metadata metadata_;
   std::map<std::string, Shape> shapes_;
-  std::map<std::string, Operation> operations_;
+  std::map<std::string, Operation, std::less<>> operations_;  // less<>: looked up by string_view per request
   std::map<std::string, Paginator> paginators_;
   std::string model_sha256_;
   friend class ModelLoader;

@@ -1,5 +1,6 @@
 #include "harness/codec/codec.h"
 
+#include "harness/codec/json_writer.h"
 #include "harness/codec/protocol_errors.h"
 #include "harness/codec/validator.h"
 
@@ -43,8 +44,13 @@ HttpRequest EncodeRequest(const spec::Service& service, const spec::Operation& o
   HttpRequest request;
   request.headers.Add("X-Amz-Target", service.metadata().target_prefix + "." + op.name);
   request.headers.Add("Content-Type", kJsonContentType);
-  json wire = ValueToWire(*op.input, input.is_null() ? json::object() : input);
-  request.body = wire.dump(-1, ' ', false, json::error_handler_t::replace);
+  // A Value's text is its wire form (AppendJson writes blobs as base64), so no wire copy is built.
+  if (input.is_null()) {
+    request.body = "{}";
+  } else {
+    request.body.reserve(256);
+    AppendJson(input, request.body);
+  }
   return request;
 }
 
@@ -114,7 +120,7 @@ DecodedResponse DecodeResponse(const spec::Service& service, const spec::Operati
   response_options.empty_list_meets_min = true;
   Violations shape_findings = Validate(*op.output, wire, response_options);
   out.findings.insert(out.findings.end(), shape_findings.begin(), shape_findings.end());
-  out.output = WireToValue(*op.output, wire);
+  out.output = WireToValue(*op.output, std::move(wire));
   return out;
 }
 
@@ -134,11 +140,11 @@ std::variant<DecodedRequest, ProtocolError> DecodeRequest(const spec::Service& s
   out.op = op;
   bool empty_body = request.body.find_first_not_of(" \t\r\n") == std::string::npos;
   // Smithy: servers must accept an empty body for an operation without input.
-  out.wire = empty_body ? json::object() : json::parse(request.body, nullptr, false);
-  if (out.wire.is_discarded()) return ProtocolError{400, kSerialization, "Request body is not valid JSON"};
-  if (!out.wire.is_object()) return ProtocolError{400, kSerialization, "Request body must be a JSON object"};
-  out.violations = Validate(*op->input, out.wire);
-  out.input = WireToValue(*op->input, out.wire);
+  json wire = empty_body ? json::object() : json::parse(request.body, nullptr, false);
+  if (wire.is_discarded()) return ProtocolError{400, kSerialization, "Request body is not valid JSON"};
+  if (!wire.is_object()) return ProtocolError{400, kSerialization, "Request body must be a JSON object"};
+  out.violations = Validate(*op->input, wire);
+  out.input = WireToValue(*op->input, std::move(wire));
   return out;
 }
 

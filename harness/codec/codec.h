@@ -55,7 +55,6 @@ DecodedResponse DecodeResponse(const spec::Service& service, const spec::Operati
 // Server side: the operation named by X-Amz-Target and the input it carries.
 struct DecodedRequest {
   const spec::Operation* op = nullptr;
-  nlohmann::json wire;    // the body as JSON (an empty body is `{}`)
   Value input;            // blobs decoded
   Violations violations;  // against the input shape
 };

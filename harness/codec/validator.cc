@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <vector>
 
 #include "base/base64.h"
 #include "base/utf8.h"
@@ -14,93 +16,144 @@ using spec::Shape;
 using spec::ShapeType;
 
 
+// The path of the value being walked, as segments: the text ("a.b[2].{k}") is only built when a
+// violation is recorded, since most documents have none and building it for every member was the
+// validator's main cost.
+class Path {
+ public:
+  enum class Kind { kMember, kIndex, kMapKey, kMapValue };
+  struct Segment {
+    Kind kind;
+    std::string_view name;
+    size_t index;
+  };
+
+  // Pushes a segment for the lifetime of the returned guard.
+  class Scope {
+   public:
+    Scope(Path& path, Segment segment) : path_(path) { path_.segments_.push_back(segment); }
+    ~Scope() { path_.segments_.pop_back(); }
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    Path& path_;
+  };
+
+  std::string Text() const {
+    std::string out;
+    for (const Segment& s : segments_) {
+      switch (s.kind) {
+        case Kind::kMember:
+          if (!out.empty()) out += '.';
+          out += s.name;
+          break;
+        case Kind::kIndex: out += "[" + std::to_string(s.index) + "]"; break;
+        case Kind::kMapKey: out += ".{"; out += s.name; out += '}'; break;
+        case Kind::kMapValue: out += '.'; out += s.name; break;
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::vector<Segment> segments_;
+};
+
 class Walker {
  public:
   explicit Walker(const ValidateOptions& options) : options_(options) {}
 
-  void Walk(const Shape& shape, const json& value, const std::string& path) {
+  void Walk(const Shape& shape, const json& value) {
     if (Full()) return;
     if (value.is_null()) return;  // awsJson treats null as absent; requiredness is checked by the parent
     switch (shape.type) {
-      case ShapeType::kStructure: return Structure(shape, value, path);
-      case ShapeType::kList: return List(shape, value, path);
-      case ShapeType::kMap: return Map(shape, value, path);
-      case ShapeType::kString: return String(shape, value, path);
+      case ShapeType::kStructure: return Structure(shape, value);
+      case ShapeType::kList: return List(shape, value);
+      case ShapeType::kMap: return Map(shape, value);
+      case ShapeType::kString:
+        if (!value.is_string()) return Add(ViolationKind::kType, "Member must be a string");
+        return String(shape, value.get_ref<const std::string&>());
       case ShapeType::kBoolean:
-        if (!value.is_boolean()) Add(path, ViolationKind::kType, "Member must be a boolean");
+        if (!value.is_boolean()) Add(ViolationKind::kType, "Member must be a boolean");
         return;
       case ShapeType::kInteger:
-      case ShapeType::kLong: return Integer(shape, value, path);
+      case ShapeType::kLong: return Integer(shape, value);
       case ShapeType::kFloat:
       case ShapeType::kDouble:
-        if (!value.is_number()) Add(path, ViolationKind::kType, "Member must be a number");
-        else Range(shape, value.get<double>(), path);
+        if (!value.is_number()) Add(ViolationKind::kType, "Member must be a number");
+        else Range(shape, value.get<double>());
         return;
       case ShapeType::kTimestamp:
         // No timestampFormat in awsJson means epoch seconds as a JSON number (Smithy awsJson1_1).
-        if (!value.is_number()) Add(path, ViolationKind::kType, "Member must be a timestamp in epoch seconds (a JSON number)");
+        if (!value.is_number()) Add(ViolationKind::kType, "Member must be a timestamp in epoch seconds (a JSON number)");
         return;
-      case ShapeType::kBlob: return Blob(shape, value, path);
+      case ShapeType::kBlob: return Blob(shape, value);
     }
   }
 
   Violations Take() { return std::move(out_); }
 
  private:
+  using Kind = Path::Kind;
+
   bool Full() const { return out_.size() >= options_.max_violations; }
 
-  void Add(const std::string& path, ViolationKind kind, std::string constraint) {
-    if (!Full()) out_.push_back({path, kind, std::move(constraint)});
+  void Add(ViolationKind kind, std::string constraint) {
+    if (!Full()) out_.push_back({path_.Text(), kind, std::move(constraint)});
   }
 
-  static std::string Join(const std::string& path, const std::string& name) { return path.empty() ? name : path + "." + name; }
-
-  void Structure(const Shape& shape, const json& value, const std::string& path) {
-    if (!value.is_object()) return Add(path, ViolationKind::kType, "Member must be a structure (a JSON object)");
+  void Structure(const Shape& shape, const json& value) {
+    if (!value.is_object()) return Add(ViolationKind::kType, "Member must be a structure (a JSON object)");
     for (const auto& m : shape.members) {
       auto it = value.find(m.name);
+      Path::Scope member(path_, {Kind::kMember, m.name, 0});
       if (it == value.end() || it->is_null()) {
-        if (m.required) Add(Join(path, m.name), ViolationKind::kRequired, "Member must not be null");
+        if (m.required) Add(ViolationKind::kRequired, "Member must not be null");
         continue;
       }
-      Walk(*m.shape, *it, Join(path, m.name));
+      Walk(*m.shape, *it);
     }
     if (options_.reject_unknown_members) {
       for (const auto& [name, member_value] : value.items()) {
-        if (!shape.FindMember(name)) Add(Join(path, name), ViolationKind::kUnknownMember, "Member is not in the model of " + shape.name);
+        if (shape.FindMember(name)) continue;
+        Path::Scope member(path_, {Kind::kMember, name, 0});
+        Add(ViolationKind::kUnknownMember, "Member is not in the model of " + shape.name);
       }
     }
   }
 
-  void List(const Shape& shape, const json& value, const std::string& path) {
-    if (!value.is_array()) return Add(path, ViolationKind::kType, "Member must be a list (a JSON array)");
-    if (!(value.empty() && options_.empty_list_meets_min)) Length(shape, static_cast<int64_t>(value.size()), path, "length");
+  void List(const Shape& shape, const json& value) {
+    if (!value.is_array()) return Add(ViolationKind::kType, "Member must be a list (a JSON array)");
+    if (!(value.empty() && options_.empty_list_meets_min)) Length(shape, static_cast<int64_t>(value.size()), "length");
     for (size_t i = 0; i < value.size() && !Full(); ++i) {
       const json& item = value[i];
-      std::string item_path = path + "[" + std::to_string(i) + "]";
+      Path::Scope index(path_, {Kind::kIndex, {}, i});
       // Sparse lists are not modelled here, so a null entry is a type error rather than absence.
-      if (item.is_null()) Add(item_path, ViolationKind::kType, "List member must not be null");
-      else Walk(*shape.member, item, item_path);
+      if (item.is_null()) Add(ViolationKind::kType, "List member must not be null");
+      else Walk(*shape.member, item);
     }
   }
 
-  void Map(const Shape& shape, const json& value, const std::string& path) {
-    if (!value.is_object()) return Add(path, ViolationKind::kType, "Member must be a map (a JSON object)");
-    Length(shape, static_cast<int64_t>(value.size()), path, "length");
+  void Map(const Shape& shape, const json& value) {
+    if (!value.is_object()) return Add(ViolationKind::kType, "Member must be a map (a JSON object)");
+    Length(shape, static_cast<int64_t>(value.size()), "length");
     for (const auto& [key, item] : value.items()) {
-      String(*shape.key, json(key), path + ".{" + key + "}");
-      Walk(*shape.value, item, path + "." + key);
+      {
+        Path::Scope key_scope(path_, {Kind::kMapKey, key, 0});
+        String(*shape.key, key);
+      }
+      Path::Scope value_scope(path_, {Kind::kMapValue, key, 0});
+      Walk(*shape.value, item);
     }
   }
 
-  void String(const Shape& shape, const json& value, const std::string& path) {
-    if (!value.is_string()) return Add(path, ViolationKind::kType, "Member must be a string");
-    const std::string& s = value.get_ref<const std::string&>();
+  void String(const Shape& shape, const std::string& s) {
     auto length = Utf8Length(s);
-    if (!length) return Add(path, ViolationKind::kUtf8, "Member must be valid UTF-8");
-    Length(shape, static_cast<int64_t>(*length), path, "length");
+    if (!length) return Add(ViolationKind::kUtf8, "Member must be valid UTF-8");
+    Length(shape, static_cast<int64_t>(*length), "length");
     if (!shape.MatchesPattern(s)) {
-      Add(path, ViolationKind::kPattern, "Member must satisfy regular expression pattern: " + shape.pattern);
+      Add(ViolationKind::kPattern, "Member must satisfy regular expression pattern: " + shape.pattern);
     }
     if (!shape.enum_values.empty()) {
       bool found = false;
@@ -108,51 +161,50 @@ class Walker {
       if (!found) {
         std::string set;
         for (const auto& e : shape.enum_values) set += (set.empty() ? "" : ", ") + e;
-        Add(path, ViolationKind::kEnum, "Member must satisfy enum value set: [" + set + "]");
+        Add(ViolationKind::kEnum, "Member must satisfy enum value set: [" + set + "]");
       }
     }
   }
 
-  void Integer(const Shape& shape, const json& value, const std::string& path) {
+  void Integer(const Shape& shape, const json& value) {
     if (value.is_number_unsigned() && value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-      return Add(path, ViolationKind::kRange, "Member must fit in a 64-bit signed integer");
+      return Add(ViolationKind::kRange, "Member must fit in a 64-bit signed integer");
     }
-    if (!value.is_number_integer()) return Add(path, ViolationKind::kType, "Member must be an integer");
+    if (!value.is_number_integer()) return Add(ViolationKind::kType, "Member must be an integer");
     int64_t v = value.get<int64_t>();
     if (shape.type == ShapeType::kInteger && (v < std::numeric_limits<int32_t>::min() || v > std::numeric_limits<int32_t>::max())) {
-      return Add(path, ViolationKind::kRange, "Member must fit in a 32-bit signed integer");
+      return Add(ViolationKind::kRange, "Member must fit in a 32-bit signed integer");
     }
-    Range(shape, static_cast<double>(v), path);
+    Range(shape, static_cast<double>(v));
   }
 
-  void Range(const Shape& shape, double v, const std::string& path) {
+  void Range(const Shape& shape, double v) {
     if (shape.min && v < static_cast<double>(*shape.min)) {
-      Add(path, ViolationKind::kRange, "Member must have value greater than or equal to " + std::to_string(*shape.min));
+      Add(ViolationKind::kRange, "Member must have value greater than or equal to " + std::to_string(*shape.min));
     }
     if (shape.max && v > static_cast<double>(*shape.max)) {
-      Add(path, ViolationKind::kRange, "Member must have value less than or equal to " + std::to_string(*shape.max));
+      Add(ViolationKind::kRange, "Member must have value less than or equal to " + std::to_string(*shape.max));
     }
   }
 
-  void Blob(const Shape& shape, const json& value, const std::string& path) {
-    if (!value.is_string()) return Add(path, ViolationKind::kType, "Member must be a base64-encoded string");
-    const std::string& text = value.get_ref<const std::string&>();
-    // Decoded size is known from the text length; the bytes themselves are not needed.
-    if (!Base64Decode(text)) return Add(path, ViolationKind::kBase64, "Member must be valid base64");
-    size_t pad = text.empty() ? 0 : (text.back() == '=') + (text.size() > 1 && text[text.size() - 2] == '=');
-    Length(shape, static_cast<int64_t>(text.size() / 4 * 3 - pad), path, "length");
+  void Blob(const Shape& shape, const json& value) {
+    if (!value.is_string()) return Add(ViolationKind::kType, "Member must be a base64-encoded string");
+    auto size = Base64DecodedSize(value.get_ref<const std::string&>());
+    if (!size) return Add(ViolationKind::kBase64, "Member must be valid base64");
+    Length(shape, static_cast<int64_t>(*size), "length");
   }
 
-  void Length(const Shape& shape, int64_t n, const std::string& path, const char* what) {
+  void Length(const Shape& shape, int64_t n, const char* what) {
     if (shape.min && n < *shape.min) {
-      Add(path, ViolationKind::kLength, std::string("Member must have ") + what + " greater than or equal to " + std::to_string(*shape.min));
+      Add(ViolationKind::kLength, std::string("Member must have ") + what + " greater than or equal to " + std::to_string(*shape.min));
     }
     if (shape.max && n > *shape.max) {
-      Add(path, ViolationKind::kLength, std::string("Member must have ") + what + " less than or equal to " + std::to_string(*shape.max));
+      Add(ViolationKind::kLength, std::string("Member must have ") + what + " less than or equal to " + std::to_string(*shape.max));
     }
   }
 
   const ValidateOptions& options_;
+  Path path_;
   Violations out_;
 };
 
@@ -160,7 +212,7 @@ class Walker {
 
 Violations Validate(const spec::Shape& shape, const nlohmann::json& wire, const ValidateOptions& options) {
   Walker walker(options);
-  walker.Walk(shape, wire, "");
+  walker.Walk(shape, wire);
   return walker.Take();
 }
 

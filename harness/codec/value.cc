@@ -9,52 +9,55 @@ using nlohmann::json;
 using spec::Shape;
 using spec::ShapeType;
 
-// Applies `leaf` to every blob position under `shape`, rebuilding containers along the way.
+// Applies `leaf` to every blob position under `shape`, in place: a request or response is
+// converted once per message, and copying each level's subtree again cost more than the rest of
+// the round trip.
 template <typename Leaf>
-json MapBlobs(const Shape& shape, const json& in, const Leaf& leaf) {
+void MapBlobs(const Shape& shape, json& v, const Leaf& leaf) {
   switch (shape.type) {
-    case ShapeType::kBlob: return leaf(in);
+    case ShapeType::kBlob: leaf(v); return;
     case ShapeType::kStructure: {
-      if (!in.is_object()) return in;
-      json out = in;
+      if (!v.is_object()) return;
       for (const auto& m : shape.members) {
-        auto it = out.find(m.name);
-        if (it != out.end()) *it = MapBlobs(*m.shape, *it, leaf);
+        auto it = v.find(m.name);
+        if (it != v.end()) MapBlobs(*m.shape, *it, leaf);
       }
-      return out;
+      return;
     }
-    case ShapeType::kList: {
-      if (!in.is_array()) return in;
-      json out = json::array();
-      for (const auto& item : in) out.push_back(MapBlobs(*shape.member, item, leaf));
-      return out;
-    }
-    case ShapeType::kMap: {
-      if (!in.is_object()) return in;
-      json out = json::object();
-      for (const auto& [k, v] : in.items()) out[k] = MapBlobs(*shape.value, v, leaf);
-      return out;
-    }
-    default: return in;
+    case ShapeType::kList:
+      if (!v.is_array()) return;
+      for (auto& item : v) MapBlobs(*shape.member, item, leaf);
+      return;
+    case ShapeType::kMap:
+      if (!v.is_object()) return;
+      for (auto& item : v) MapBlobs(*shape.value, item, leaf);
+      return;
+    default: return;
   }
+}
+
+void BlobToText(json& v) {
+  if (!v.is_binary()) return;
+  const auto& bytes = v.get_binary();
+  v = Base64Encode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
+void TextToBlob(json& v) {
+  if (!v.is_string()) return;
+  auto bytes = Base64Decode(v.get_ref<const std::string&>());
+  if (bytes) v = BlobValue(*bytes);
 }
 
 }  // namespace
 
-json ValueToWire(const Shape& shape, const Value& value) {
-  return MapBlobs(shape, value, [](const json& v) -> json {
-    if (!v.is_binary()) return v;
-    const auto& bytes = v.get_binary();
-    return Base64Encode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
-  });
+json ValueToWire(const Shape& shape, Value value) {
+  MapBlobs(shape, value, BlobToText);
+  return value;
 }
 
-Value WireToValue(const Shape& shape, const json& wire) {
-  return MapBlobs(shape, wire, [](const json& v) -> json {
-    if (!v.is_string()) return v;
-    auto bytes = Base64Decode(v.get_ref<const std::string&>());
-    return bytes ? BlobValue(*bytes) : v;
-  });
+Value WireToValue(const Shape& shape, json wire) {
+  MapBlobs(shape, wire, TextToBlob);
+  return wire;
 }
 
 Value BlobValue(std::string_view bytes) {

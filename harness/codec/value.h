@@ -13,12 +13,13 @@ namespace ecrc::codec {
 using Value = nlohmann::json;
 
 // Blob members become base64 strings; everything else is copied. Members that the shape does not
-// know are passed through untouched, so deliberately wrong values survive encoding.
-nlohmann::json ValueToWire(const spec::Shape& shape, const Value& value);
+// know are passed through untouched, so deliberately wrong values survive encoding. Taken by
+// value: callers done with `value` move it in and nothing is copied.
+nlohmann::json ValueToWire(const spec::Shape& shape, Value value);
 
 // Base64 strings in blob members become bytes; a string that is not valid base64 is left as it
 // is (the validator reports it). Never throws.
-Value WireToValue(const spec::Shape& shape, const nlohmann::json& wire);
+Value WireToValue(const spec::Shape& shape, nlohmann::json wire);
 
 // A blob Value from raw bytes.
 Value BlobValue(std::string_view bytes);

@@ -97,13 +97,11 @@ RequestView Inspect(const spec::Service& service, const HttpRequest& request) {
   body_only.headers.Add("Content-Type", codec::kJsonContentType);
   body_only.body = request.body;
   auto decoded = codec::DecodeRequest(service, body_only);
+  view.body = json::parse(request.body, nullptr, false);
+  if (view.body.is_discarded()) view.body = json();
   if (auto* d = std::get_if<codec::DecodedRequest>(&decoded)) {
     view.body_is_object = true;
-    view.body = std::move(d->wire);
     view.violations = std::move(d->violations);
-  } else {
-    view.body = json::parse(request.body, nullptr, false);
-    if (view.body.is_discarded()) view.body = json();
   }
   return view;
 }

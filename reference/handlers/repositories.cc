@@ -6,7 +6,7 @@
 
 #include "reference/handlers/common.h"
 #include "reference/handlers/handlers.h"
-#include "reference/json_writer.h"
+#include "harness/codec/json_writer.h"
 
 namespace ecrc::server::handlers {
 
@@ -29,7 +29,7 @@ Outcome CreateRepository(HandlerContext& ctx, const json& input) {
   repo.catalog = std::move(catalog);
   // Nothing in the Repository structure changes after creation, so DescribeRepositories can
   // copy this text instead of building and serialising a Value per repository.
-  AppendJson(RepositoryJson(ctx, repo), repo.wire);
+  codec::AppendJson(RepositoryJson(ctx, repo), repo.wire);
   return ctx.store.Write([&](StoreState& s) -> Outcome {
     if (s.FindRepository(name)) {
       return ApiError{"RepositoryAlreadyExistsException", "The repository with name '" + name +
@@ -105,7 +105,7 @@ Outcome DescribeRepositories(HandlerContext& ctx, const json& input) {
   out += ']';
   if (next) {
     out += ",\"nextToken\":";
-    AppendJson(json(*next), out);
+    codec::AppendJson(json(*next), out);
   }
   out += '}';
   return Outcome::RawJson(std::move(out));

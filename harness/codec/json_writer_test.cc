@@ -1,9 +1,9 @@
-// The fast response serialiser writes what nlohmann::json::dump() writes.
-#include "reference/json_writer.h"
+// The fast body writer writes what nlohmann::json::dump() writes.
+#include "harness/codec/json_writer.h"
 
 #include <gtest/gtest.h>
 
-namespace ecrc::server {
+namespace ecrc::codec {
 namespace {
 
 using nlohmann::json;
@@ -24,9 +24,18 @@ TEST(JsonWriter, MatchesNlohmannDump) {
   }
 }
 
+TEST(JsonWriter, ReplacesInvalidUtf8AsNlohmannDoes) {
+  using E = json::error_handler_t;
+  for (const char* s : {"\xff", "ok\xc3", "\xc0\x80", "\xed\xa0\x80x", "a\xf4\x90\x80\x80" "b", "\xe2\x28\xa1"}) {
+    json v = {{"k", s}, {"l", {s, 1}}};
+    EXPECT_EQ(Write(v), v.dump(-1, ' ', false, E::replace)) << s;
+    EXPECT_FALSE(json::parse(Write(v), nullptr, false).is_discarded()) << s;
+  }
+}
+
 TEST(JsonWriter, BinaryBecomesBase64) {
   EXPECT_EQ(Write(json::binary({'a', 'b', 'c'})), "\"YWJj\"");
 }
 
 }  // namespace
-}  // namespace ecrc::server
+}  // namespace ecrc::codec

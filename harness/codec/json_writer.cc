@@ -1,14 +1,18 @@
-#include "reference/json_writer.h"
+#include "harness/codec/json_writer.h"
 
 #include <charconv>
 #include <cmath>
 
 #include "base/base64.h"
+#include "base/utf8.h"
 
-namespace ecrc::server {
-namespace {
+namespace ecrc::codec {
 
-void AppendString(std::string_view s, std::string& out) {
+void AppendJsonString(std::string_view s, std::string& out) {
+  if (!Utf8Length(s)) {  // rare (deliberately broken values): nlohmann's replacement, exactly
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
@@ -34,6 +38,8 @@ void AppendString(std::string_view s, std::string& out) {
   out.append(s.data() + run, s.size() - run);
   out += '"';
 }
+
+namespace {
 
 template <typename T>
 void AppendNumber(T v, std::string& out) {
@@ -70,7 +76,7 @@ void AppendJson(const nlohmann::json& value, std::string& out) {
       for (const auto& [key, child] : value.items()) {
         if (!first) out += ',';
         first = false;
-        AppendString(key, out);
+        AppendJsonString(key, out);
         out += ':';
         AppendJson(child, out);
       }
@@ -88,14 +94,14 @@ void AppendJson(const nlohmann::json& value, std::string& out) {
       out += ']';
       return;
     }
-    case json::value_t::string: AppendString(value.get_ref<const std::string&>(), out); return;
+    case json::value_t::string: AppendJsonString(value.get_ref<const std::string&>(), out); return;
     case json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
     case json::value_t::number_integer: AppendNumber(value.get<int64_t>(), out); return;
     case json::value_t::number_unsigned: AppendNumber(value.get<uint64_t>(), out); return;
     case json::value_t::number_float: AppendDouble(value.get<double>(), out); return;
     case json::value_t::binary: {
       const auto& bytes = value.get_binary();
-      AppendString(Base64Encode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())), out);
+      AppendJsonString(Base64Encode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())), out);
       return;
     }
     case json::value_t::null:
@@ -103,4 +109,4 @@ void AppendJson(const nlohmann::json& value, std::string& out) {
   }
 }
 
-}  // namespace ecrc::server
+}  // namespace ecrc::codec
