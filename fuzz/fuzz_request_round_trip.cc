@@ -52,10 +52,9 @@ void AppendUtf8(uint32_t cp, std::string& out) {
   }
 }
 
-std::string MapInto(const std::vector<uint8_t>& material, std::string_view alphabet) {
-  std::string out;
-  out.reserve(material.size());
-  for (uint8_t b : material) out += alphabet[b % alphabet.size()];
+std::string MapInto(const std::string& material, std::string_view alphabet) {
+  std::string out(material.size(), '\0');
+  for (size_t i = 0; i < material.size(); ++i) out[i] = alphabet[static_cast<uint8_t>(material[i]) % alphabet.size()];
   return out;
 }
 
@@ -147,6 +146,7 @@ class ValueBuilder {
     int64_t n = Count(shape, kStringSlack);
     if (shape.pattern.empty()) {
       std::string out;
+      out.reserve(static_cast<size_t>(n) * 2);
       for (int64_t i = 0; i < n; ++i) {
         uint8_t b = fdp_.ConsumeIntegral<uint8_t>();
         uint32_t cp = b < 0x80 ? b : fdp_.ConsumeIntegralInRange<uint32_t>(0x80, 0x10FFFF);
@@ -156,8 +156,8 @@ class ValueBuilder {
       return out;
     }
     size_t first = fdp_.ConsumeIntegral<uint8_t>() % kForms;
-    std::vector<uint8_t> material = fdp_.ConsumeBytes<uint8_t>(static_cast<size_t>(n));
-    material.resize(static_cast<size_t>(n), 0);
+    std::string material = fdp_.ConsumeBytesAsString(static_cast<size_t>(n));
+    material.resize(static_cast<size_t>(n), '\0');
     for (size_t k = 0; k < kForms; ++k) {
       std::string candidate = Form((first + k) % kForms, material);
       if (Fits(shape, candidate)) return candidate;
@@ -171,13 +171,13 @@ class ValueBuilder {
   }
 
   static constexpr size_t kForms = 7;
-  static std::string Form(size_t form, const std::vector<uint8_t>& material) {
+  static std::string Form(size_t form, const std::string& material) {
     static constexpr std::string_view kName = "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789._-/";
     static constexpr std::string_view kAlnum = "abcdefghijklmnopqrstuvwxyz0123456789";
     static constexpr std::string_view kDigits = "0123456789";
     static constexpr std::string_view kHex = "0123456789abcdef";
     switch (form) {
-      case 0: return std::string(material.begin(), material.end());
+      case 0: return material;
       case 1: return MapInto(material, kName);
       case 2: return MapInto(material, kAlnum);
       case 3: return MapInto(material, kDigits);
