@@ -88,10 +88,11 @@ Server::Server(Options options, std::shared_ptr<const spec::Service> service)
 
 Server::~Server() { Stop(); }
 
-HttpResponse Server::Finish(HttpResponse response, const std::string& request_id) const {
+HttpResponse Server::Finish(HttpResponse response, std::string request_id) const {
+  response.headers.entries.reserve(response.headers.entries.size() + 2);
   response.headers.Add("Content-Type", options_.faults.Has(Fault::kWrongContentType) ? "application/json"
                                                                                       : codec::kJsonContentType);
-  if (!options_.faults.Has(Fault::kMissingRequestId)) response.headers.Add(kRequestIdHeader, request_id);
+  if (!options_.faults.Has(Fault::kMissingRequestId)) response.headers.Add(kRequestIdHeader, std::move(request_id));
   return response;
 }
 
@@ -134,7 +135,7 @@ HttpResponse Server::Handle(const HttpRequest& request) {
   std::string request_id = NewRequestId();
   try {
     HttpResponse response = HandleOrThrow(request);
-    return Finish(std::move(response), request_id);
+    return Finish(std::move(response), std::move(request_id));
   } catch (const std::exception& e) {
     // Only a bug in this server gets here (handlers never throw for client input); answering
     // ServerException is then the truth, and the suite's "never 5xx" checks will report it.

@@ -73,7 +73,7 @@ class Server {
   // An error response without the common headers (Finish adds them).
   HttpResponse ErrorBody(int status, const ApiError& error) const;
   HttpResponse ErrorResponse(int status, const ApiError& error, const std::string& request_id) const;
-  HttpResponse Finish(HttpResponse response, const std::string& request_id) const;
+  HttpResponse Finish(HttpResponse response, std::string request_id) const;
 
   Options options_;
   std::shared_ptr<const spec::Service> service_;

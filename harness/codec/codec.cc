@@ -42,6 +42,7 @@ const char* ErrorClassName(ErrorClass c) {
 
 HttpRequest EncodeRequest(const spec::Service& service, const spec::Operation& op, const Value& input) {
   HttpRequest request;
+  request.headers.entries.reserve(2);
   request.headers.Add("X-Amz-Target", service.metadata().target_prefix + "." + op.name);
   request.headers.Add("Content-Type", kJsonContentType);
   // A Value's text is its wire form (AppendJson writes blobs as base64), so no wire copy is built.

@@ -15,7 +15,8 @@ namespace {
 // Length of the prefix of `s` that JSON copies as it is (no control character, quote or
 // backslash), eight bytes at a time: strings rarely need escaping, and a per-byte loop costs a
 // traced comparison per byte under fuzzing instrumentation.
-size_t PlainPrefix(std::string_view s) {
+// With `ascii_only`, the prefix also stops at the first byte above 0x7F.
+size_t PlainPrefix(std::string_view s, bool ascii_only) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
@@ -24,11 +25,11 @@ size_t PlainPrefix(std::string_view s) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     bool control = ((w - kOnes * 0x20) & ~w & kHigh) != 0;  // some byte below 0x20
-    if (control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'))) break;
+    if (control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) || (ascii_only && (w & kHigh))) break;
   }
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == '"' || c == '\\') break;
+    if (c < 0x20 || c == '"' || c == '\\' || (ascii_only && c > 0x7F)) break;
     ++i;
   }
   return i;
@@ -37,15 +38,23 @@ size_t PlainPrefix(std::string_view s) {
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string& out) {
-  if (!Utf8Length(s)) {  // rare (deliberately broken values): nlohmann's replacement, exactly
+  // Most strings are ASCII with nothing to escape: one scan, one copy.
+  size_t ascii = PlainPrefix(s, true);
+  if (ascii == s.size()) {
+    out += '"';
+    out.append(s);
+    out += '"';
+    return;
+  }
+  if (!Utf8Length(s.substr(ascii))) {  // rare (deliberately broken values): nlohmann's replacement, exactly
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    i += PlainPrefix(s.substr(i));
+  for (size_t i = ascii; i < s.size(); ++i) {
+    i += PlainPrefix(s.substr(i), false);
     if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     out.append(s.data() + run, i - run);

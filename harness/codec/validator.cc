@@ -15,12 +15,13 @@ using nlohmann::json;
 using spec::Shape;
 using spec::ShapeType;
 
-
 // The path of the value being walked, as segments: the text ("a.b[2].{k}") is only built when a
 // violation is recorded, since most documents have none and building it for every member was the
 // validator's main cost.
 class Path {
  public:
+  Path() { segments_.reserve(16); }  // deeper than any model shape nests: one allocation per walk
+
   enum class Kind { kMember, kIndex, kMapKey, kMapValue };
   struct Segment {
     Kind kind;
@@ -105,8 +106,10 @@ class Walker {
 
   void Structure(const Shape& shape, const json& value) {
     if (!value.is_object()) return Add(ViolationKind::kType, "Member must be a structure (a JSON object)");
+    size_t known = 0;  // members of the object that the shape has
     for (const auto& m : shape.members) {
       auto it = value.find(m.name);
+      known += it != value.end();
       Path::Scope member(path_, {Kind::kMember, m.name, 0});
       if (it == value.end() || it->is_null()) {
         if (m.required) Add(ViolationKind::kRequired, "Member must not be null");
@@ -114,7 +117,7 @@ class Walker {
       }
       Walk(*m.shape, *it);
     }
-    if (options_.reject_unknown_members) {
+    if (options_.reject_unknown_members && known < value.size()) {
       for (const auto& [name, member_value] : value.items()) {
         if (shape.FindMember(name)) continue;
         Path::Scope member(path_, {Kind::kMember, name, 0});
