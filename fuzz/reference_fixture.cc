@@ -152,7 +152,7 @@ ReferenceFixture::ReferenceFixture() : server_(FixtureOptions()) {
 void ReferenceFixture::Restore() {
   // Copying the registry back is a quarter of an input's time; most inputs change nothing.
   if (server_.store().writes() == writes_at_snapshot_) return;
-  server_.store().Write([this](server::StoreState& s) { s = *snapshot_; });
+  server_.store().Write([this](server::StoreState& s) { s.ResetTo(*snapshot_); });
   writes_at_snapshot_ = server_.store().writes();
 }
 

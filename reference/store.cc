@@ -131,4 +131,24 @@ std::shared_ptr<Upload> StoreState::FindUpload(const std::string& id) {
 
 void StoreState::RemoveUpload(const std::string& id) { uploads_.erase(id); }
 
+void StoreState::ResetTo(const StoreState& snapshot) {
+  registry_display_name = snapshot.registry_display_name;
+  stale_deleted = snapshot.stale_deleted;
+  orphaned_tags = snapshot.orphaned_tags;
+  uploads_ = snapshot.uploads_;
+  next_repository_id_ = snapshot.next_repository_id_;
+  clock_ = snapshot.clock_;
+  manifest_bytes_ = snapshot.manifest_bytes_;
+  for (auto it = repositories_.begin(); it != repositories_.end();) {
+    auto kept = snapshot.repositories_.find(it->first);
+    if (kept == snapshot.repositories_.end()) {
+      it = repositories_.erase(it);
+      continue;
+    }
+    if (!(it->second == kept->second)) it->second = kept->second;
+    ++it;
+  }
+  for (const auto& [name, repo] : snapshot.repositories_) repositories_.try_emplace(name, repo);
+}
+
 }  // namespace ecrc::server

@@ -40,6 +40,7 @@ struct Quotas {
 struct Tag {
   std::string key;
   std::string value;
+  bool operator==(const Tag&) const = default;
 };
 
 // A blob that CompleteLayerUpload accepted. Its media type is learnt from the first manifest
@@ -47,6 +48,7 @@ struct Tag {
 struct Layer {
   int64_t size = 0;
   std::string media_type;
+  bool operator==(const Layer&) const = default;
 };
 
 struct Image {
@@ -58,11 +60,13 @@ struct Image {
   double pushed_at = 0;             // epoch seconds
   std::vector<std::string> tags;    // in the order they were applied
   std::vector<std::string> children;  // manifests a list/index references (digests)
+  bool operator==(const Image&) const = default;
 };
 
 struct ImageTagRef {
   std::string digest;
   double created_at = 0;  // when the tag was (last) applied
+  bool operator==(const ImageTagRef&) const = default;
 };
 
 struct Repository {
@@ -82,6 +86,7 @@ struct Repository {
   uint64_t manifest_bytes = 0;
 
   const Tag* FindTag(const std::string& key) const;
+  bool operator==(const Repository&) const = default;
 };
 
 // One upload in progress. Its own mutex serialises parts so that hashing a 20 MiB part never
@@ -142,6 +147,12 @@ class StoreState {
   // State kept only for faults that need memory beyond the contract (see faults.h).
   std::optional<Repository> stale_deleted;                        // stale_read_after_delete
   std::map<std::string, std::vector<Tag>> orphaned_tags;          // tags_survive_repo_delete
+
+  // Makes this state equal to `snapshot` (taken by copying a state of the same store), copying
+  // only the repositories that differ: a fixture that returns to its snapshot after every input
+  // would otherwise copy the whole registry each time. Uploads are shared with the snapshot, as
+  // in any copy of a state.
+  void ResetTo(const StoreState& snapshot);
 
  private:
   Quotas quotas_;

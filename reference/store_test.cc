@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "reference/test_util.h"
@@ -30,6 +31,43 @@ TEST(Store, RemoveImageKeepsTagsOfOtherImages) {
     s.RemoveImage(*r, "sha256:aa");
     EXPECT_EQ(r->image_tags.at("t").digest, "sha256:bb");
     EXPECT_EQ(r->images.size(), 1u);
+  });
+}
+
+TEST(Store, ResetToReturnsToTheSnapshot) {
+  Store store;
+  auto add = [](StoreState& s, const std::string& name) {
+    Repository repo;
+    repo.name = name;
+    return std::get<Repository*>(s.AddRepository(std::move(repo)));
+  };
+  std::optional<StoreState> snapshot;
+  store.Write([&](StoreState& s) {
+    add(s, "kept");
+    Repository* changed = add(s, "changed");
+    changed->tags.push_back({"k", "v"});
+    add(s, "removed");
+    s.registry_display_name = "before";
+    snapshot = s;
+  });
+  store.Write([&](StoreState& s) {
+    s.FindRepository("changed")->tags.clear();
+    Image image;
+    image.digest = "sha256:aa";
+    image.manifest = "{}";
+    ASSERT_FALSE(s.AddImage(*s.FindRepository("changed"), image));
+    s.RemoveRepository("removed");
+    add(s, "added");
+    s.registry_display_name = "after";
+    s.ResetTo(*snapshot);
+  });
+  store.Read([&](const StoreState& s) {
+    EXPECT_EQ(s.repositories(), snapshot->repositories());
+    EXPECT_EQ(s.registry_display_name, std::optional<std::string>("before"));
+    EXPECT_EQ(s.FindRepository("added"), nullptr);
+    ASSERT_NE(s.FindRepository("removed"), nullptr);
+    EXPECT_EQ(s.FindRepository("changed")->tags.size(), 1u);
+    EXPECT_TRUE(s.FindRepository("changed")->images.empty());
   });
 }
 
