@@ -23,6 +23,34 @@ size_t AsciiPrefix(std::string_view text) {
 
 }  // namespace
 
+size_t Utf8SequenceLength(std::string_view text, size_t pos) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char c = byte(pos);
+  if (c < 0x80) return 1;
+  // RFC 3629's table: the lead byte fixes the length and the range of the second byte.
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (pos + len > text.size()) return 0;
+  if (byte(pos + 1) < lo || byte(pos + 1) > hi) return 0;
+  for (size_t i = 2; i < len; ++i) {
+    if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
+  }
+  return len;
+}
+
 std::optional<size_t> Utf8Length(std::string_view text) {
   size_t count = 0;
   size_t i = 0;
@@ -31,29 +59,8 @@ std::optional<size_t> Utf8Length(std::string_view text) {
     i += run;
     count += run;
     if (i == text.size()) return count;
-    auto c = static_cast<unsigned char>(text[i]);
-    // RFC 3629's table of well-formed sequences: the lead byte fixes the length and the range of
-    // the second byte, which is what excludes overlong forms, surrogates and code points above
-    // U+10FFFF (JSON parsers, nlohmann's included, reject all three).
-    size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    }
-    if (len == 0 || i + len > text.size()) return std::nullopt;
-    auto second = static_cast<unsigned char>(text[i + 1]);
-    if (second < lo || second > hi) return std::nullopt;
-    for (size_t k = 2; k < len; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return std::nullopt;
-    }
+    size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) return std::nullopt;
     i += len;
     ++count;
   }

@@ -10,4 +10,8 @@ namespace ecrc {
 // Number of code points in `text`, or nullopt when `text` is not valid UTF-8.
 std::optional<size_t> Utf8Length(std::string_view text);
 
+// Length of the well-formed UTF-8 sequence at `pos` (RFC 3629: no overlong forms, no surrogates,
+// nothing above U+10FFFF; JSON parsers reject all three), or 0 when the bytes there are not one.
+size_t Utf8SequenceLength(std::string_view text, size_t pos);
+
 }  // namespace ecrc

@@ -5,40 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "base/base64.h"
+#include "base/utf8.h"
 #include "harness/report/json_report.h"
 #include "harness/report/redact.h"
 
 namespace ecrc::report {
 namespace {
-
-// Length of the valid UTF-8 sequence at `pos` (RFC 3629: no overlongs, no surrogates, at most
-// U+10FFFF), or 0 when the byte there does not start one.
-size_t Utf8SequenceLength(std::string_view s, size_t pos) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char c = byte(pos);
-  if (c < 0x80) return 1;
-  size_t len;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (pos + len > s.size()) return 0;
-  if (byte(pos + 1) < lo || byte(pos + 1) > hi) return 0;
-  for (size_t i = 2; i < len; ++i) {
-    if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
-  }
-  return len;
-}
 
 std::string ErrorType(const runner::Exchange& ex) {
   if (const std::string* h = ex.response.headers.Find("x-amzn-ErrorType")) {
