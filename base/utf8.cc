@@ -21,9 +21,8 @@ size_t AsciiPrefix(std::string_view text) {
   return i;
 }
 
-}  // namespace
-
-size_t Utf8SequenceLength(std::string_view text, size_t pos) {
+// Inlined into Utf8Length's loop, which runs over every string of every message.
+[[gnu::always_inline]] inline size_t SequenceLength(std::string_view text, size_t pos) {
   auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   unsigned char c = byte(pos);
   if (c < 0x80) return 1;
@@ -51,6 +50,10 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos) {
   return len;
 }
 
+}  // namespace
+
+size_t Utf8SequenceLength(std::string_view text, size_t pos) { return SequenceLength(text, pos); }
+
 std::optional<size_t> Utf8Length(std::string_view text) {
   size_t count = 0;
   size_t i = 0;
@@ -59,7 +62,7 @@ std::optional<size_t> Utf8Length(std::string_view text) {
     i += run;
     count += run;
     if (i == text.size()) return count;
-    size_t len = Utf8SequenceLength(text, i);
+    size_t len = SequenceLength(text, i);
     if (len == 0) return std::nullopt;
     i += len;
     ++count;
