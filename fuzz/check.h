@@ -2,6 +2,7 @@
 // libFuzzer (and the replay main under ctest) reports the input as a crash.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <memory>
 #include <string_view>
@@ -26,6 +27,8 @@ struct EmbeddedModel {
   EmbeddedModel() {
     for (const auto& [name, op] : service->operations()) operations.push_back(&op);
   }
+  // The operation an input's selector byte picks.
+  const spec::Operation& OperationFor(uint8_t selector) const { return *operations[selector % operations.size()]; }
 };
 
 // "path: kind: constraint; " for each violation, for failure messages.

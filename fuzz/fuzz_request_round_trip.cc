@@ -205,7 +205,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ecrc::fuzz;
   static const EmbeddedModel ctx;
   if (size < 1) return 0;
-  const spec::Operation& op = *ctx.operations[data[0] % ctx.operations.size()];
+  const spec::Operation& op = ctx.OperationFor(data[0]);
   FuzzedDataProvider fdp(data + 1, size - 1);
   codec::Value value = ValueBuilder(fdp).Build(*op.input, 0);
 

@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ecrc::fuzz;
   static const EmbeddedModel ctx;
   if (size < 1) return 0;
-  const spec::Operation& op = *ctx.operations[data[0] % ctx.operations.size()];
+  const spec::Operation& op = ctx.OperationFor(data[0]);
   HttpResponse response;
   response.status = 200;
   response.headers.Add("Content-Type", codec::kJsonContentType);

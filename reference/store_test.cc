@@ -34,6 +34,18 @@ TEST(Store, RemoveImageKeepsTagsOfOtherImages) {
   });
 }
 
+// The fuzz fixture skips restoring its snapshot when the count has not moved, so every Write
+// must count and no Read may.
+TEST(Store, CountsWritesNotReads) {
+  Store store;
+  uint64_t before = store.writes();
+  store.Read([](const StoreState&) {});
+  EXPECT_EQ(store.writes(), before);
+  store.Write([](StoreState&) {});
+  store.Write([](StoreState& s) { s.registry_display_name = "x"; });
+  EXPECT_EQ(store.writes(), before + 2);
+}
+
 TEST(Store, ResetToReturnsToTheSnapshot) {
   Store store;
   auto add = [](StoreState& s, const std::string& name) {
