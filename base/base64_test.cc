@@ -22,6 +22,23 @@ TEST(Base64, DecodesWhatItEncodes) {
   }
 }
 
+TEST(Base64, AppendsAfterWhatIsThere) {
+  std::string out = "\"";
+  AppendBase64("foobar", out);
+  AppendBase64("f", out);
+  EXPECT_EQ(out, "\"Zm9vYmFyZg==");
+}
+
+TEST(Base64, DecodesToBytesAsToText) {
+  for (std::string text : {"", "Zg==", "Zm8=", "Zm9vYmFy", "/+8A"}) {
+    auto bytes = Base64DecodeBytes(text);
+    ASSERT_TRUE(bytes.has_value()) << text;
+    EXPECT_EQ(std::string(bytes->begin(), bytes->end()), *Base64Decode(text)) << text;
+  }
+  EXPECT_FALSE(Base64DecodeBytes("Z=g="));
+  EXPECT_FALSE(Base64DecodeBytes("Zm9v YmFy"));
+}
+
 TEST(Base64, RejectsNonCanonicalText) {
   EXPECT_FALSE(Base64Decode("Zg="));     // wrong length
   EXPECT_FALSE(Base64Decode("Z=g="));    // padding in the middle

@@ -43,7 +43,11 @@ const char* ErrorClassName(ErrorClass c) {
 HttpRequest EncodeRequest(const spec::Service& service, const spec::Operation& op, const Value& input) {
   HttpRequest request;
   request.headers.entries.reserve(2);
-  request.headers.Add("X-Amz-Target", service.metadata().target_prefix + "." + op.name);
+  const std::string& prefix = service.metadata().target_prefix;
+  std::string target;
+  target.reserve(prefix.size() + 1 + op.name.size());
+  target.append(prefix).append(1, '.').append(op.name);
+  request.headers.Add("X-Amz-Target", std::move(target));
   request.headers.Add("Content-Type", kJsonContentType);
   // A Value's text is its wire form (AppendJson writes blobs as base64), so no wire copy is built.
   if (input.is_null()) {

@@ -139,7 +139,9 @@ void AppendJson(const nlohmann::json& value, std::string& out) {
     case json::value_t::number_float: AppendDouble(value.get<double>(), out); return;
     case json::value_t::binary: {
       const auto& bytes = value.get_binary();
-      AppendJsonString(Base64Encode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())), out);
+      out += '"';  // base64 needs no escaping
+      AppendBase64(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), out);
+      out += '"';
       return;
     }
     case json::value_t::null:

@@ -15,35 +15,43 @@ using nlohmann::json;
 using spec::Shape;
 using spec::ShapeType;
 
-// The path of the value being walked, as segments: the text ("a.b[2].{k}") is only built when a
-// violation is recorded, since most documents have none and building it for every member was the
-// validator's main cost.
+// The path of the value being walked, as a chain of segments living in the walker's stack frames:
+// the text ("a.b[2].{k}") is only built when a violation is recorded, since most documents have
+// none, and the chain costs no allocation (every message is validated, and under ASan an
+// allocation costs more than a small document's walk).
 class Path {
  public:
-  Path() { segments_.reserve(16); }  // deeper than any model shape nests: one allocation per walk
-
   enum class Kind { kMember, kIndex, kMapKey, kMapValue };
-  struct Segment {
-    Kind kind;
-    std::string_view name;
-    size_t index;
-  };
 
-  // Pushes a segment for the lifetime of the returned guard.
+  // Appends a segment for the lifetime of the guard.
   class Scope {
    public:
-    Scope(Path& path, Segment segment) : path_(path) { path_.segments_.push_back(segment); }
-    ~Scope() { path_.segments_.pop_back(); }
+    Scope(Path& path, Kind kind, std::string_view name, size_t index)
+        : path_(path), segment_{kind, name, index, path.last_} {
+      path_.last_ = &segment_;
+    }
+    ~Scope() { path_.last_ = segment_.parent; }
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
 
    private:
+    friend class Path;
+    struct Segment {
+      Kind kind;
+      std::string_view name;
+      size_t index;
+      const Segment* parent;
+    };
     Path& path_;
+    Segment segment_;
   };
 
   std::string Text() const {
+    std::vector<const Scope::Segment*> chain;
+    for (const Scope::Segment* s = last_; s; s = s->parent) chain.push_back(s);
     std::string out;
-    for (const Segment& s : segments_) {
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      const Scope::Segment& s = **it;
       switch (s.kind) {
         case Kind::kMember:
           if (!out.empty()) out += '.';
@@ -58,7 +66,7 @@ class Path {
   }
 
  private:
-  std::vector<Segment> segments_;
+  const Scope::Segment* last_ = nullptr;
 };
 
 class Walker {
@@ -110,7 +118,7 @@ class Walker {
     for (const auto& m : shape.members) {
       auto it = value.find(m.name);
       known += it != value.end();
-      Path::Scope member(path_, {Kind::kMember, m.name, 0});
+      Path::Scope member(path_, Kind::kMember, m.name, 0);
       if (it == value.end() || it->is_null()) {
         if (m.required) Add(ViolationKind::kRequired, "Member must not be null");
         continue;
@@ -120,7 +128,7 @@ class Walker {
     if (options_.reject_unknown_members && known < value.size()) {
       for (const auto& [name, member_value] : value.items()) {
         if (shape.FindMember(name)) continue;
-        Path::Scope member(path_, {Kind::kMember, name, 0});
+        Path::Scope member(path_, Kind::kMember, name, 0);
         Add(ViolationKind::kUnknownMember, "Member is not in the model of " + shape.name);
       }
     }
@@ -131,7 +139,7 @@ class Walker {
     if (!(value.empty() && options_.empty_list_meets_min)) Length(shape, static_cast<int64_t>(value.size()), "length");
     for (size_t i = 0; i < value.size() && !Full(); ++i) {
       const json& item = value[i];
-      Path::Scope index(path_, {Kind::kIndex, {}, i});
+      Path::Scope index(path_, Kind::kIndex, {}, i);
       // Sparse lists are not modelled here, so a null entry is a type error rather than absence.
       if (item.is_null()) Add(ViolationKind::kType, "List member must not be null");
       else Walk(*shape.member, item);
@@ -143,10 +151,10 @@ class Walker {
     Length(shape, static_cast<int64_t>(value.size()), "length");
     for (const auto& [key, item] : value.items()) {
       {
-        Path::Scope key_scope(path_, {Kind::kMapKey, key, 0});
+        Path::Scope key_scope(path_, Kind::kMapKey, key, 0);
         String(*shape.key, key);
       }
-      Path::Scope value_scope(path_, {Kind::kMapValue, key, 0});
+      Path::Scope value_scope(path_, Kind::kMapValue, key, 0);
       Walk(*shape.value, item);
     }
   }

@@ -44,8 +44,8 @@ void BlobToText(json& v) {
 
 void TextToBlob(json& v) {
   if (!v.is_string()) return;
-  auto bytes = Base64Decode(v.get_ref<const std::string&>());
-  if (bytes) v = BlobValue(*bytes);
+  auto bytes = Base64DecodeBytes(v.get_ref<const std::string&>());
+  if (bytes) v = BlobValue(std::move(*bytes));
 }
 
 }  // namespace
@@ -60,8 +60,8 @@ Value WireToValue(const Shape& shape, json wire) {
   return wire;
 }
 
-Value BlobValue(std::string_view bytes) {
-  return json::binary(std::vector<std::uint8_t>(bytes.begin(), bytes.end()));
-}
+Value BlobValue(std::string_view bytes) { return BlobValue(std::vector<std::uint8_t>(bytes.begin(), bytes.end())); }
+
+Value BlobValue(std::vector<std::uint8_t> bytes) { return json::binary(std::move(bytes)); }
 
 }  // namespace ecrc::codec

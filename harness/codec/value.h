@@ -6,6 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
 #include "specs/spec.h"
 
 namespace ecrc::codec {
@@ -23,5 +27,6 @@ Value WireToValue(const spec::Shape& shape, nlohmann::json wire);
 
 // A blob Value from raw bytes.
 Value BlobValue(std::string_view bytes);
+Value BlobValue(std::vector<std::uint8_t> bytes);
 
 }  // namespace ecrc::codec
