@@ -9,9 +9,14 @@ using nlohmann::json;
 using spec::Shape;
 using spec::ShapeType;
 
+// Scalars other than blobs hold nothing to convert, so MapBlobs does not even look their members
+// up: most members are strings, and the lookups were most of its walk.
+bool MayHoldBlobs(const Shape& shape) { return shape.type == ShapeType::kBlob || !shape.IsScalar(); }
+
 // Applies `leaf` to every blob position under `shape`, in place: a request or response is
 // converted once per message, and copying each level's subtree again cost more than the rest of
 // the round trip.
+
 template <typename Leaf>
 void MapBlobs(const Shape& shape, json& v, const Leaf& leaf) {
   switch (shape.type) {
@@ -19,17 +24,18 @@ void MapBlobs(const Shape& shape, json& v, const Leaf& leaf) {
     case ShapeType::kStructure: {
       if (!v.is_object()) return;
       for (const auto& m : shape.members) {
+        if (!MayHoldBlobs(*m.shape)) continue;
         auto it = v.find(m.name);
         if (it != v.end()) MapBlobs(*m.shape, *it, leaf);
       }
       return;
     }
     case ShapeType::kList:
-      if (!v.is_array()) return;
+      if (!v.is_array() || !MayHoldBlobs(*shape.member)) return;
       for (auto& item : v) MapBlobs(*shape.member, item, leaf);
       return;
     case ShapeType::kMap:
-      if (!v.is_object()) return;
+      if (!v.is_object() || !MayHoldBlobs(*shape.value)) return;
       for (auto& item : v) MapBlobs(*shape.value, item, leaf);
       return;
     default: return;
