@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/utf8.h"
@@ -130,9 +131,14 @@ class ValueBuilder {
     Fail(__FILE__, __LINE__, "known shape type", shape.name);
   }
 
-  int64_t Count(const Shape& shape, int64_t slack) {
+  // The sizes the builder uses for `shape`: its minimum up to `slack` more, within its maximum.
+  static std::pair<int64_t, int64_t> Bounds(const Shape& shape, int64_t slack) {
     int64_t lo = std::max<int64_t>(shape.min.value_or(0), 0);
-    int64_t hi = std::max(lo, std::min(shape.max.value_or(lo + slack), lo + slack));
+    return {lo, std::max(lo, std::min(shape.max.value_or(lo + slack), lo + slack))};
+  }
+
+  int64_t Count(const Shape& shape, int64_t slack) {
+    auto [lo, hi] = Bounds(shape, slack);
     return fdp_->ConsumeIntegralInRange<int64_t>(lo, hi);
   }
 
@@ -199,13 +205,11 @@ class ValueBuilder {
   };
 
   const StringPlan& PlanFor(const Shape& shape) {
-    static std::unordered_map<const Shape*, StringPlan> plans;
-    auto [it, inserted] = plans.try_emplace(&shape);
+    auto [it, inserted] = plans_.try_emplace(&shape);
     if (!inserted) return it->second;
     StringPlan& plan = it->second;
     std::vector<bool> viable(kForms, false);
-    int64_t lo = std::max<int64_t>(shape.min.value_or(0), 0);
-    int64_t hi = std::max(lo, std::min(shape.max.value_or(lo + kStringSlack), lo + kStringSlack));
+    auto [lo, hi] = Bounds(shape, kStringSlack);
     for (int64_t n = lo; n <= hi; ++n) {
       bool any = false;
       for (size_t form = 0; form < kForms; ++form) {
@@ -252,6 +256,7 @@ class ValueBuilder {
   // Buffers reused across strings: under ASan an allocation costs more than building a string.
   std::string candidate_;
   std::string material_;
+  std::unordered_map<const Shape*, StringPlan> plans_;  // derived from the model, once per shape
   FuzzedDataProvider* fdp_ = nullptr;
 };
 
