@@ -85,6 +85,7 @@ class ValueBuilder {
       case ShapeType::kList: {
         Value out = json::array();
         int64_t n = Count(shape, kListSlack);
+        out.get_ref<json::array_t&>().reserve(static_cast<size_t>(n));
         for (int64_t i = 0; i < n; ++i) out.push_back(Build(*shape.member, depth + 1));
         return out;
       }
