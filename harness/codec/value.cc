@@ -16,7 +16,6 @@ bool MayHoldBlobs(const Shape& shape) { return shape.type == ShapeType::kBlob ||
 // Applies `leaf` to every blob position under `shape`, in place: a request or response is
 // converted once per message, and copying each level's subtree again cost more than the rest of
 // the round trip.
-
 template <typename Leaf>
 void MapBlobs(const Shape& shape, json& v, const Leaf& leaf) {
   switch (shape.type) {
