@@ -107,7 +107,7 @@ TEST(Spec, OperationDigestsAreStableAndTrackContractChanges) {
 }
 
 TEST(Spec, LoadsThePrivateEcrModelThroughTheSameLoader) {
-  auto service = Service::LoadDir(std::string(ECRC_SHARED_DIR) + "/models/ecr/2015-09-21");
+  auto service = Service::LoadDir(std::string(ECRC_SOURCE_DIR) + "/tests/fixtures/models/ecr/2015-09-21");
   ASSERT_TRUE(service.ok()) << service.status().message();
   EXPECT_EQ((*service)->metadata().target_prefix, "AmazonEC2ContainerRegistry_V20150921");
   EXPECT_EQ((*service)->metadata().signing_name, "ecr");

@@ -10,7 +10,7 @@ using runner::Finding;
 constexpr char kSmithy[] = "https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html";
 
 // A request the service cannot act on must be answered as the client's fault (4xx) with a
-// decodable error, never with a 5xx or a crash (../shared/docs/ecr-public-semantics.md §2.2).
+// decodable error, never with a 5xx or a crash (specs/ecr-public/behaviour.md §2.2).
 void ClientErrorWithType(const spec::Service& service, const HttpResponse& r, std::vector<Finding>* out) {
   if (r.status < 400 || r.status > 499) {
     out->push_back({"a malformed request must get a 4xx answer", "status", "4xx", std::to_string(r.status), 0});
@@ -64,7 +64,7 @@ std::vector<ProtocolProbe> ProtocolProbes(const spec::Service& service) {
   probes.push_back({"protocol_missing_target_rejected", "A request without X-Amz-Target gets a 4xx error with a type",
                     runner::Severity::kError, kSmithy, "", Frame(service, "", codec::kJsonContentType, "{}"), ClientErrorWithType});
   probes.push_back({"protocol_empty_body_accepted", "An empty body is read as an empty input (no required members): success",
-                    runner::Severity::kError, std::string(kSmithy) + " (Empty body serialization); ../shared/docs/ecr-public-semantics.md §2.1 (D)",
+                    runner::Severity::kError, std::string(kSmithy) + " (Empty body serialization); specs/ecr-public/behaviour.md §2.1 (D)",
                     read, Frame(service, read, codec::kJsonContentType, ""), Success});
   // Whether a foreign Content-Type is refused or tolerated is not documented (U): only a server
   // error is wrong.

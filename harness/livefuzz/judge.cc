@@ -14,26 +14,26 @@ using nlohmann::json;
 using runner::Severity;
 using ViolationKind = codec::ViolationKind;
 
-constexpr char kSheet22[] = "../shared/docs/ecr-public-semantics.md §2.2";
+constexpr char kSheet22[] = "specs/ecr-public/behaviour.md §2.2";
 
 const std::vector<CheckInfo> kChecks = {
     {kAnswerInTime, "fuzz", "A fuzzed request gets an answer within the per-request timeout", Severity::kError,
-     "../shared/docs/ecr-public-semantics.md §2.1, §2.2 (every request is answered: a success or a typed error)"},
+     "specs/ecr-public/behaviour.md §2.1, §2.2 (every request is answered: a success or a typed error)"},
     {kNoServerError, "fuzz", "A fuzzed request never gets a 5xx: bad input is the client's fault", Severity::kError,
-     "../shared/docs/ecr-public-semantics.md §2.2 (D): only ServerException is 5xx, and it is the server's own fault"},
+     "specs/ecr-public/behaviour.md §2.2 (D): only ServerException is 5xx, and it is the server's own fault"},
     {kInvalidRejected, "fuzz", "A request the model calls invalid is rejected, not served", Severity::kError,
-     "model traits (required, type, length, range, pattern, enum); ../shared/docs/ecr-public-semantics.md §2.2 (E)"},
+     "model traits (required, type, length, range, pattern, enum); specs/ecr-public/behaviour.md §2.2 (E)"},
     {kErrorTyped, "error_shape", "An error names its type in __type or X-Amzn-ErrorType", Severity::kError,
      "https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html (Operation error serialization); "
-     "../shared/docs/ecr-public-semantics.md §2.2 (D)"},
+     "specs/ecr-public/behaviour.md §2.2 (D)"},
     {kErrorDeclared, "fuzz", "An error is one the operation declares, or a documented protocol-level error", Severity::kError,
      "model: operations.<Operation>.errors; https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/CommonErrors.html"},
     {kErrorShape, "error_shape", "An error of the operation has the awsJson error shape (HTTP 400, message, Content-Type, request id)",
-     Severity::kError, "../shared/docs/ecr-public-semantics.md §2.1, §2.2 (D): every modelled error is HTTP 400 except ServerException (500)"},
+     Severity::kError, "specs/ecr-public/behaviour.md §2.1, §2.2 (D): every modelled error is HTTP 400 except ServerException (500)"},
     {kSuccessShape, "output_shape", "A success to a valid fuzzed request has the operation's output shape and a request id", Severity::kError,
-     "model: operations.<Operation>.output; ../shared/docs/ecr-public-semantics.md §2.1 (D/E: Content-Type, x-amzn-RequestId)"},
+     "model: operations.<Operation>.output; specs/ecr-public/behaviour.md §2.1 (D/E: Content-Type, x-amzn-RequestId)"},
     {kEndpointSurvives, "fuzz", "After the fuzzing, a valid call still succeeds", Severity::kError,
-     "../shared/docs/ecr-public-semantics.md §2.2 (client input never breaks the server)"},
+     "specs/ecr-public/behaviour.md §2.2 (client input never breaks the server)"},
     {kFixtureSetup, "fuzz", "The resources the fuzzed requests name can be made", Severity::kError,
      "specs/ecr-public/semantics.json (resources)"},
 };

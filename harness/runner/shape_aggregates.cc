@@ -67,7 +67,7 @@ void ShapeAggregates::Emit(const spec::Service& service, const Filter& selected,
       r.title = family.title;
       r.severity = family.severity;
       r.operations = {name};
-      r.source = &family == &kErrorShape ? "../shared/docs/ecr-public-semantics.md §2.2 (D: SJ; API error pages), §2.1 (x-amzn-RequestId)"
+      r.source = &family == &kErrorShape ? "specs/ecr-public/behaviour.md §2.2 (D: SJ; API error pages), §2.1 (x-amzn-RequestId)"
                                          : "operations." + name + ".output (shapes." + op.output->name + ")";
       Aggregate a;
       if (auto f = by_family_.find(family.id); f != by_family_.end()) {

@@ -2,8 +2,8 @@
 upload, a Docker schema-2 image and an OCI index, and the error codes boto3 surfaces.
 
 run(url, results) records named assertions; the fault-observability test calls it in-process.
-Assertions follow ../shared/docs/ecr-public-semantics.md: strict for D/M facts, lenient (either
-of the listed codes) where the fact sheet marks a behaviour E/U.
+Assertions follow the behaviour reference, specs/ecr-public/behaviour.md: strict for D/M facts,
+lenient (either of the listed codes) where it marks a behaviour E/U.
 """
 
 import base64

@@ -23,7 +23,7 @@ ojson Descriptor(const std::string& media_type, int64_t size, const std::string&
 }  // namespace
 
 std::string FactSheet(std::string_view section) {
-  return "../shared/docs/ecr-public-semantics.md " + std::string(section);
+  return "specs/ecr-public/behaviour.md " + std::string(section);
 }
 
 std::string Digest(std::string_view bytes) { return "sha256:" + Sha256Hex(bytes); }

@@ -41,7 +41,8 @@ inline constexpr char kOciIndex[] = "application/vnd.oci.image.index.v1+json";
 inline constexpr char kOciConfig[] = "application/vnd.oci.image.config.v1+json";
 inline constexpr char kOciLayer[] = "application/vnd.oci.image.layer.v1.tar+gzip";
 
-// "../shared/docs/ecr-public-semantics.md <section>": the `source` every scenario cites.
+// "specs/ecr-public/behaviour.md <section>" (the behaviour reference, which comments call the fact
+// sheet): the `source` every scenario cites. `section` starts with a heading number, e.g. "§5.1 (D)".
 std::string FactSheet(std::string_view section);
 
 // "sha256:" + the lowercase hex SHA-256 of `bytes`: how ECR Public names blobs and manifests.
