@@ -3,6 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 namespace ecrc::spec {
 namespace {
 
@@ -19,6 +24,38 @@ TEST(Semantics, EmbeddedFileLoadsAndCrossChecksWithTheModel) {
   EXPECT_TRUE(s->WhyUnprovokable("UntagResource", "TooManyTagsException").has_value());
   EXPECT_FALSE(s->WhyUnprovokable("TagResource", "TooManyTagsException").has_value());
   EXPECT_FALSE(s->WhyUnprovokable("GetAuthorizationToken", "UnsupportedCommandException").has_value());
+}
+
+// Every fact in the semantics file names where it comes from, inside the repository or at its
+// primary source: a section of the behaviour reference, a model path, or a URL. Never empty,
+// never a file users do not have.
+void ExpectSourcesCited(const json& node, const std::string& path, int* seen) {
+  static const std::regex kCited(R"(specs/ecr-public/behaviour\.md §\d|\b(shapes|operations|metadata)\.[A-Za-z]|https?://\S)");
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      if (key == "source") {
+        ++*seen;
+        ASSERT_TRUE(value.is_string()) << path;
+        EXPECT_TRUE(std::regex_search(value.get<std::string>(), kCited)) << path << ".source = " << value;
+      }
+      ExpectSourcesCited(value, path + "." + key, seen);
+    }
+  } else if (node.is_array()) {
+    for (size_t i = 0; i < node.size(); ++i) ExpectSourcesCited(node[i], path + "[" + std::to_string(i) + "]", seen);
+  }
+}
+
+TEST(Semantics, EverySourceCitesTheBehaviourReferenceAModelPathOrAUrl) {
+  std::ifstream in(std::string(ECRC_SOURCE_DIR) + "/specs/ecr-public/semantics.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  json doc = json::parse(text.str());
+  int seen = 0;
+  ExpectSourcesCited(doc, "$", &seen);
+  EXPECT_GE(seen, 10);  // the walk reached the file's facts
+  const std::string& reference = Semantics::Embedded()->fact_sheet();
+  EXPECT_EQ(reference, "specs/ecr-public/behaviour.md");
+  EXPECT_TRUE(std::filesystem::is_regular_file(std::string(ECRC_SOURCE_DIR) + "/" + reference)) << reference;
 }
 
 TEST(Semantics, RefusesNamesTheModelDoesNotHave) {

@@ -35,7 +35,7 @@ const std::vector<CheckInfo> kChecks = {
     {kEndpointSurvives, "fuzz", "After the fuzzing, a valid call still succeeds", Severity::kError,
      "specs/ecr-public/behaviour.md §2.2 (client input never breaks the server)"},
     {kFixtureSetup, "fuzz", "The resources the fuzzed requests name can be made", Severity::kError,
-     "specs/ecr-public/semantics.json (resources)"},
+     "specs/ecr-public/semantics.json resources; specs/ecr-public/behaviour.md §4.4, §5.1 (how each is made)"},
 };
 
 bool AllOf(const codec::Violations& vs, std::initializer_list<ViolationKind> kinds) {
