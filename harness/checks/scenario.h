@@ -67,7 +67,7 @@ struct Scenario {
   std::string title;
   runner::Severity severity = runner::Severity::kError;  // warning where the fact sheet says E/U
   std::vector<std::string> operations;
-  std::string source;    // fact sheet section and its source (URL or file), e.g. "fact sheet §5.1 (D): MN; CTRD"
+  std::string source;    // steps::FactSheet("§5.1 (D): MN; CTRD") = "specs/ecr-public/behaviour.md §5.1 (D): MN; CTRD"
   std::function<void(ScenarioContext&)> run;
 };
 
