@@ -8,8 +8,8 @@ Usage: standalone_test.py SOURCE_DIR {no_outside_paths|citations_resolve|check_s
   mentions `../shared`; each hit is named file:line.
 - citations_resolve: every `§N` / `§N.M` in the product (check sources, semantics.json, the judge,
   the probes, comments) is a section heading of the behaviour reference.
-- check_sources: a run against the embedded server, every suite included; every check in its
-  report has a non-empty source citing the behaviour reference, a model path or a URL.
+- check_sources: `run` (every suite) and a short `fuzz` against the embedded server; every check
+  in their reports has a non-empty source citing the behaviour reference, a model path or a URL.
 
 Each mode first runs its scanner on a planted tree and insists it finds the planted faults, so
 the test cannot pass by scanning nothing.
@@ -148,9 +148,9 @@ def self_test():
         sys.exit(f"FAIL: the source scanner is broken: {bad_sources(good)} / {bad_sources(bad)}")
 
 
-def run_report(binary):
+def run_report(binary, args):
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [binary, "run", "--suite", "all", "--report-dir", tmp]
+        cmd = [binary] + args + ["--report-dir", tmp, "--format", "json"]
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=240)
         path = os.path.join(tmp, "report.json")
         if not os.path.exists(path):
@@ -171,12 +171,15 @@ def main():
         hits = dangling_citations(root)
         what = f"citations name no section of {REFERENCE}"
     elif mode == "check_sources" and len(sys.argv) == 4:
-        report = run_report(sys.argv[3])
-        if len(report.get("checks", [])) < 100:
-            sys.exit(f"FAIL: the run reported only {len(report.get('checks', []))} checks")
-        hits = bad_sources(report)
+        # Every suite of `run` (its default), and the judge's checks through a short `fuzz`.
+        run = run_report(sys.argv[3], ["run", "--property-cases", "20"])
+        fuzz = run_report(sys.argv[3], ["fuzz", "--seed", "1", "--max-requests", "400"])
+        for name, report, least in (("run", run, 300), ("fuzz", fuzz, 5)):
+            if len(report.get("checks", [])) < least:
+                sys.exit(f"FAIL: {name} reported only {len(report.get('checks', []))} checks")
+        hits = bad_sources(run) + bad_sources(fuzz)
         what = "checks cite no primary source"
-        print(f"{len(report['checks'])} checks, every source cites {REFERENCE}, a model path or a URL" if not hits else "")
+        print(f"{len(run['checks'])} run checks and {len(fuzz['checks'])} fuzz checks read")
     else:
         sys.exit(__doc__)
     if hits:
