@@ -141,11 +141,12 @@ Severity SeverityOf(const std::string& confidence) {
   return confidence == "D" || confidence == "M" ? Severity::kError : Severity::kWarning;
 }
 
-// "fact sheet §4 (...)" in the semantics file becomes a citation of the fact sheet's path.
+// The semantics file's source already names the behaviour reference; cite it once, followed by the
+// precondition's confidence and where it sits in the semantics file.
 std::string Cite(const spec::Precondition& p) {
   std::string s = p.source;
-  const std::string kPrefix = "fact sheet ";
-  if (s.rfind(kPrefix, 0) == 0) s = s.substr(kPrefix.size());
+  const std::string prefix = FactSheet("");
+  if (s.rfind(prefix, 0) == 0) s = s.substr(prefix.size());
   return FactSheet(s + " [" + p.confidence + "; specs/ecr-public/semantics.json preconditions." + p.name + "]");
 }
 
