@@ -117,18 +117,23 @@ DecodedResponse DecodeResponse(const spec::Service& service, const spec::Operati
                             std::string("Content-Type must be ") + kJsonContentType + " (got " +
                                 (content_type ? "'" + *content_type + "'" : std::string("none")) + ")"});
   }
+  // A body not read leaves an empty output: readers then see every member missing (a finding
+  // each), never a null they would have to test first.
   if (std::string encoding = ContentEncodingProblem(response.headers); !encoding.empty()) {
     out.findings.push_back({"", ViolationKind::kBody, std::move(encoding)});
+    out.output = Value::object();
     return out;
   }
   ParsedBody parsed = empty_body ? ParsedBody{json::object(), "", ViolationKind::kBody} : ParseResponseBody(response.body);
   if (!parsed.ok()) {
     out.findings.push_back({"", parsed.kind, std::move(parsed.problem)});
+    out.output = Value::object();
     return out;
   }
   json wire = std::move(parsed.value);
   if (!wire.is_object()) {
     out.findings.push_back({"", ViolationKind::kBody, "response body must be a JSON object"});
+    out.output = Value::object();
     return out;
   }
   ValidateOptions response_options = options;

@@ -293,10 +293,18 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
     shared.guard = &cleanup_guard;
     Worker cleaner(&shared);
     if (!stop->endpoint_stopped_answering || StillAnswers(service, config.endpoint)) {
-      Fixture::DeleteAll(*service, *semantics, cleaner.AsCallFn(), &shared.cleanup);
+      try {
+        Fixture::DeleteAll(*service, *semantics, cleaner.AsCallFn(), &shared.cleanup);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "ecr-conform: cleanup stopped by a harness error: %s\n", e.what());
+      }
     }
   }
-  shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
+  try {
+    shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ecr-conform: output-shape aggregates stopped by a harness error: %s\n", e.what());
+  }
 
   RunReport report = StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
   report.suites = config.suites;

@@ -1,4 +1,5 @@
 #include "properties/commands/common.h"
+#include "base/json_read.h"
 
 #include <algorithm>
 #include <set>
@@ -63,8 +64,9 @@ std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, 
       items.push_back(item);
     }
     empty_in_a_row = got.empty() ? empty_in_a_row + 1 : 0;
-    if (!out.contains("nextToken") || !out["nextToken"].is_string()) break;
-    input["nextToken"] = out["nextToken"];
+    auto token = jr::OptString(jr::Member(out, "nextToken"));
+    if (!token) break;
+    input["nextToken"] = *token;
   }
   return items;
 }
