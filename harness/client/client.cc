@@ -39,6 +39,13 @@ runner::Exchange Client::Evidence(const TransportResult& result, std::string ope
   exchange.request = result.sent();
   if (result.ok()) {
     exchange.response = result.response();
+    // Reports keep 64 KiB of a body; keeping more in memory until then lets an endpoint that
+    // answers every call with megabytes hold hundreds of megabytes of evidence.
+    if (exchange.response.body.size() > kMaxEvidenceBodyBytes) {
+      size_t total = exchange.response.body.size();
+      exchange.response.body.resize(kMaxEvidenceBodyBytes);
+      exchange.response.body += "\n... [truncated: " + std::to_string(total) + " bytes in all]";
+    }
   } else {
     exchange.transport_error = result.error().message;
   }

@@ -31,6 +31,9 @@ struct CallResult {
 
 enum class Sign { kNo, kYes };
 
+// Evidence keeps at most this much of a response body (as much as a report stores).
+inline constexpr size_t kMaxEvidenceBodyBytes = 64 * 1024;
+
 // Lets a run stop sending once it has to end (its endpoint stopped answering, its deadline
 // passed): asked before every request, told the outcome of every request that went out.
 // Implementations are shared by the workers of a run, so they must be thread-safe.
