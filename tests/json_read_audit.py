@@ -35,7 +35,7 @@ ALLOWED_DIRS = {
 }
 
 CHECKS = [
-    (re.compile(r'\.value\(\s*"'), ".value(\"...\") on JSON"),
+    (re.compile(r'\.value\(\s*[^)\s]'), ".value(key, default) on JSON"),  # optional's .value() takes none
     (re.compile(r'\.get<'), ".get<> without a type test"),
     (re.compile(r'\[\s*"[A-Za-z_]\w*"\s*\](?!\s*(=[^=]|\.push_back|\.emplace))'), "operator[] read of a member"),
     (re.compile(r'\.dump\(\)'), ".dump() without the replace error handler"),
@@ -73,7 +73,7 @@ def audit(root):
 def self_test():
     """The audit must be able to fail: each rule catches a planted read, and the marker excuses it."""
     import tempfile
-    planted = ['x.value("k", "")', 'x["k"].get<std::string>()', 'std::string s = x["k"];', 'x.dump()']
+    planted = ['x.value(key, "")', 'x["k"].get<std::string>()', 'std::string s = x["k"];', 'x.dump()']
     with tempfile.TemporaryDirectory() as tmp:
         os.makedirs(os.path.join(tmp, "harness"))
         with open(os.path.join(tmp, "harness", "planted.cc"), "w") as f:

@@ -82,9 +82,9 @@ class BatchDeleteImage : public OneCall<BatchDeleteImage> {
       std::string want = ids[i][k].get<std::string>();  // json-read-ok: the image ids the command generated
       bool in_deleted = false, in_failures = false;
       std::string code;
-      for (const auto& d : deleted) in_deleted = in_deleted || d.value(k, "") == want;
+      for (const auto& d : deleted) in_deleted = in_deleted || jr::StringAt(d, k) == want;
       for (const auto& f : failures) {
-        if (jr::Object(jr::Member(f, "imageId")).value(k, "") == want) {
+        if (jr::StringAt(jr::Member(f, "imageId"), k) == want) {
           in_failures = true;
           code = jr::StringAt(f, "failureCode");
         }

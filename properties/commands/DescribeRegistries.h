@@ -27,10 +27,10 @@ class DescribeRegistries : public OneCall<DescribeRegistries> {
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     const auto& registries = jr::List(jr::Member(out, "registries"));
     call.Require(registries.size() == 1, "registries holds " + std::to_string(registries.size()) + " entries, not the caller's one");
-    std::string id = jr::StringAt(registries[0], "registryId");
+    std::string id = jr::StringAt(jr::Element(registries, 0), "registryId");
     call.Require(call.sut().account().empty() || id == call.sut().account(), "registryId " + id + " is not " + call.sut().account());
     // D: CLI describe-registries, arn:aws:ecr-public::<acct>:registry/<acct>.
-    call.Require(jr::StringAt(registries[0], "registryArn") == "arn:aws:ecr-public::" + id + ":registry/" + id,
+    call.Require(jr::StringAt(jr::Element(registries, 0), "registryArn") == "arn:aws:ecr-public::" + id + ":registry/" + id,
                  "registryArn is not arn:aws:ecr-public::" + id + ":registry/" + id);
   }
 };
