@@ -225,13 +225,19 @@ class Hostile:
         conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         return False  # close() with linger 0 sends RST
 
+    @staticmethod
+    def _deep(depth, arrays):
+        if arrays:
+            return ('{"repositories":' + "[" * depth + "]" * depth + "}").encode()
+        return ('{"a":' * depth + "1" + "}" * depth).encode()
+
     def mode_deep_nesting(self, conn, headers, body):
         n = next(self.requests)
-        depth = 1 << 20
-        if n % 2:
-            doc = '{"repositories":' + "[" * depth + "]" * depth + "}"
-        else:
-            doc = '{"a":' * depth + "1" + "}" * depth
+        if not hasattr(self, "deep_docs"):
+            # 200,000 levels (far past any recursion a parser or walker survives) as arrays and as
+            # objects, and every 8th answer megabytes of it; built once.
+            self.deep_docs = [self._deep(200000, True), self._deep(200000, False), self._deep(1 << 20, True)]
+        doc = self.deep_docs[2] if n % 8 == 7 else self.deep_docs[n % 2]
         status = 200 if n % 3 else 400  # errors are parsed too
         conn.sendall(response(status, doc))
         return True
