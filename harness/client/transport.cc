@@ -298,7 +298,7 @@ TransportResult Transport::Perform(const std::string& base_url, const HttpReques
     // Connected (or already sending) means the target is there but slow; otherwise it is not there.
     if (!state.sent_headers.empty() || connect_time > 0) {
       // libcurl reports a stall (below the minimum speed) with the same code: its text says which.
-      bool stalled = std::string_view(detail).find("slower than") != std::string_view::npos;
+      bool stalled = std::string_view(detail).find("too slow") != std::string_view::npos;  // "Operation too slow. Less than ..."
       error = {TransportErrorKind::kTimeout,
                stalled ? "timeout: the response from " + url + " stalled (fewer than " + std::to_string(options_.low_speed_bytes) +
                              " bytes/s for " + Seconds(options_.low_speed_time) + ")"
