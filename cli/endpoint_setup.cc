@@ -45,16 +45,24 @@ bool GuardRealAws(Context& ctx, const Target& target, bool allow_aws, const std:
   return true;
 }
 
-bool ProbeReachable(Context& ctx, std::shared_ptr<const spec::Service> service, const Target& target) {
-  client::Client probe(std::move(service), target.endpoint,
-                       client::TransportOptions{std::chrono::milliseconds(3000), std::chrono::milliseconds(10000)});
+bool ProbeReachable(Context& ctx, std::shared_ptr<const spec::Service> service, const Target& target, std::string* no_answer) {
+  // Short: a silent endpoint must not hold the command for the full per-request timeout.
+  client::TransportOptions quick;
+  quick.connect_timeout = std::chrono::milliseconds(3000);
+  quick.total_timeout = std::chrono::milliseconds(5000);
+  quick.low_speed_time = std::chrono::milliseconds(2000);
+  client::Client probe(std::move(service), target.endpoint, quick);
   HttpRequest ping;
   ping.headers.Add("Content-Type", "application/x-amz-json-1.1");
   ping.body = "{}";
-  auto result = probe.SendRaw(ping);
-  if (!result.ok() && result.error().kind == client::TransportErrorKind::kUnreachable) {
-    Fail(ctx, kExitUnreachable, "endpoint unreachable: " + result.error().message);
-    return false;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto result = probe.SendRaw(ping);
+    if (result.ok()) return true;
+    if (result.error().kind == client::TransportErrorKind::kUnreachable) {
+      Fail(ctx, kExitUnreachable, "endpoint unreachable: " + result.error().message);
+      return false;
+    }
+    if (no_answer) *no_answer = "the first requests got no usable answer, twice: " + result.error().message;
   }
   return true;
 }

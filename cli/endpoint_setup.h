@@ -29,8 +29,11 @@ std::optional<Target> ResolveTarget(Context& ctx, const std::string& endpoint_ur
 // prints `notice` as a warning and returns true. Any other endpoint: true.
 bool GuardRealAws(Context& ctx, const Target& target, bool allow_aws, const std::string& what_it_does, const std::string& notice);
 
-// One unsigned request. When nothing answers at all, prints `endpoint unreachable: ...`, sets
-// kExitUnreachable and returns false; any HTTP answer counts as reachable.
-bool ProbeReachable(Context& ctx, std::shared_ptr<const spec::Service> service, const Target& target);
+// One unsigned request with short timeouts. When nothing answers at all, prints `endpoint
+// unreachable: ...`, sets kExitUnreachable and returns false; any HTTP answer counts as reachable.
+// Something there that gives no usable answer (silence, a stall, a reset, bytes that are not
+// HTTP) is tried once more; when that fails too, `*no_answer` (if given) says how, and the
+// caller decides (run: the breaker starts tripped, so the report says so in seconds).
+bool ProbeReachable(Context& ctx, std::shared_ptr<const spec::Service> service, const Target& target, std::string* no_answer = nullptr);
 
 }  // namespace ecrc::cli

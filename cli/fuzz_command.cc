@@ -65,7 +65,8 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
                         " s and create repositories named " + config.prefix + "-*, deleting them at the end.")) {
     return;
   }
-  if (!ProbeReachable(ctx, service, *target)) return;
+  std::string no_answer;
+  if (!ProbeReachable(ctx, service, *target, &no_answer)) return;
 
   config.endpoint = target->endpoint;
   config.endpoint_label = target->label;
@@ -74,6 +75,8 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
   config.max_requests = static_cast<uint64_t>(opts.max_requests);
   config.timeout = std::chrono::milliseconds(opts.timeout_ms);
   config.progress = isatty(STDERR_FILENO);
+  // The probe's failures count towards the breaker: a silent endpoint ends the fuzzing early.
+  config.failures_before = no_answer.empty() ? 0 : 1;
   std::cout << "ecr-conform fuzz: seed " << config.seed << " (replay with --seed " << config.seed << "), for up to "
             << opts.duration_ms << " ms" << (opts.max_requests ? " or " + std::to_string(opts.max_requests) + " requests" : std::string())
             << ", resources under " << config.prefix << "-*\n"
@@ -92,6 +95,7 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
   }
   PrintSummary(report, stats, dir);
   if (*InterruptScope::flag()) return Fail(ctx, kExitUsage, "interrupted: partial results, created repositories deleted");
+  if (stats.endpoint_lost) return Fail(ctx, kExitUnreachable, "fuzzing stopped: " + stats.stopped_by);
 
   bool errored = false, failed = false;
   for (const auto& r : report.checks) {

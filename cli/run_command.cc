@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <limits>
 #include <iostream>
 #include <sstream>
 
@@ -27,6 +28,7 @@ struct RunOptions {
   int jobs = 4;
   int property_cases = 200;
   int max_steps = 50;
+  int64_t deadline_ms = 5 * 60000;
   bool allow_aws = false;
 };
 
@@ -37,6 +39,13 @@ std::vector<std::string> SplitList(const std::string& text) {
     if (!item.empty()) out.push_back(item);
   }
   return out;
+}
+
+// 300000 → "5m", 90000 → "90s", 1500 → "1500ms": the way --deadline takes it.
+std::string DurationText(int64_t ms) {
+  if (ms % 60000 == 0) return std::to_string(ms / 60000) + "m";
+  if (ms % 1000 == 0) return std::to_string(ms / 1000) + "s";
+  return std::to_string(ms) + "ms";
 }
 
 void PrintSummary(const runner::RunReport& report, const std::string& dir) {
@@ -91,8 +100,12 @@ void Run(Context& ctx, const RunOptions& opts) {
                         "it will also set and restore the registry's catalog data.")) {
     return;
   }
-  // Reachability first: an endpoint that is not there gets one line and exit 3, no report.
-  if (!ProbeReachable(ctx, service, *target)) return;
+  // Reachability first: an endpoint that is not there gets one line and exit 3, no report. One
+  // that is there but gives no usable answer gets a report (every check errored, saying how) and
+  // exit 3, in seconds.
+  if (!ProbeReachable(ctx, service, *target, &config.endpoint_failure)) return;
+  config.deadline = std::chrono::milliseconds(opts.deadline_ms);
+  config.deadline_text = DurationText(opts.deadline_ms);
   config.check_glob = opts.check_glob;
   config.operation = opts.operation;
   config.seed = opts.seed;
@@ -102,9 +115,10 @@ void Run(Context& ctx, const RunOptions& opts) {
   config.progress = isatty(STDERR_FILENO);
   config.color = config.progress && std::getenv("NO_COLOR") == nullptr;
 
+  runner::RunStop stop;
   runner::RunReport report = [&] {
     InterruptScope interrupts;
-    return runner::Run(config, service, semantics, InterruptScope::flag());
+    return runner::Run(config, service, semantics, InterruptScope::flag(), &stop);
   }();
 
   std::string dir = opts.report_dir.empty() ? TimestampedReportDir(config.prefix) : opts.report_dir;
@@ -114,6 +128,8 @@ void Run(Context& ctx, const RunOptions& opts) {
   }
   PrintSummary(report, dir);
   if (*InterruptScope::flag()) return Fail(ctx, kExitUsage, "interrupted: partial results, created repositories deleted");
+  if (stop.endpoint_stopped_answering) return Fail(ctx, kExitUnreachable, "run stopped: " + stop.reason);
+  if (stop.deadline_reached) std::cerr << "ecr-conform: run stopped: " << stop.reason << "; the checks not run are errored\n";
 
   bool errored = false, failed = false;
   for (const auto& r : report.checks) {
@@ -148,6 +164,15 @@ void AddRunCommand(CLI::App& app, Context& ctx) {
   run->add_option("--report-dir", opts->report_dir, "Where to write the report (default reports/runs/<time>-<prefix>)");
   run->add_option("--format", opts->formats, "Comma-separated report formats: json, junit, md, html")->capture_default_str();
   run->add_option("--baseline", opts->baseline, "A previous report.json: exit 0 unless something regressed against it");
+  run->add_option("--deadline", opts->deadline_ms,
+                  "Time for the whole run, with a unit: 90s, 5m, 1h; checks not run by then are errored (\"deadline reached\"), "
+                  "the cleanup and the report still happen")
+      ->transform(CLI::AsNumberWithUnit(std::map<std::string, int64_t>{{"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}},
+                                        static_cast<CLI::AsNumberWithUnit::Options>(CLI::AsNumberWithUnit::CASE_INSENSITIVE |
+                                                                                    CLI::AsNumberWithUnit::UNIT_REQUIRED),
+                                        "UNIT"))
+      ->check(CLI::Range(int64_t{1}, std::numeric_limits<int64_t>::max()))
+      ->default_str("5m");
   run->add_flag("--allow-aws", opts->allow_aws, "Allow a real AWS endpoint (*.amazonaws.com, *.api.aws)");
   run->callback([&ctx, opts] { Run(ctx, *opts); });
 }

@@ -20,7 +20,7 @@ class EcrCommand : public rc::state::Command<Model, Sut> {
  public:
   virtual const char* Name() const = 0;
   virtual nlohmann::json Args() const = 0;
-  void show(std::ostream& os) const override { os << Name() << ' ' << Args().dump(); }
+  void show(std::ostream& os) const override { os << Name() << ' ' << Args().dump(); }  // json-read-ok: generated arguments
 };
 
 // A command that makes one request: what to send, what the model expects, how a success changes

@@ -1,4 +1,5 @@
 #include "properties/manifests.h"
+#include "base/json_read.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ std::string ImageManifest(bool oci, const Descriptor& config, const std::vector<
   Ordered doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciManifest : kDockerManifest}, {"config", ToJson(config)}};
   doc["layers"] = Ordered::array();
   for (const auto& l : layers) doc["layers"].push_back(ToJson(l));
-  return doc.dump();
+  return doc.dump();  // json-read-ok: a manifest the suite builds
 }
 
 std::string IndexManifest(bool oci, const std::vector<Descriptor>& manifests, int nonce) {
@@ -36,13 +37,13 @@ ManifestRefs ReadManifest(const std::string& text) {
   ManifestRefs refs;
   auto doc = nlohmann::json::parse(text, nullptr, false);
   if (!doc.is_object()) return refs;
-  refs.media_type = doc.value("mediaType", "");
-  if (doc.contains("config") && doc["config"].is_object()) {
-    refs.config_media_type = doc["config"].value("mediaType", "");
-    refs.blobs.push_back(doc["config"].value("digest", ""));
+  refs.media_type = jr::StringAt(doc, "mediaType");
+  if (const auto& config = jr::Member(doc, "config"); config.is_object()) {
+    refs.config_media_type = jr::StringAt(config, "mediaType");
+    refs.blobs.push_back(jr::StringAt(config, "digest"));
   }
-  for (const auto& l : doc.value("layers", nlohmann::json::array())) refs.blobs.push_back(l.value("digest", ""));
-  for (const auto& m : doc.value("manifests", nlohmann::json::array())) refs.children.push_back(m.value("digest", ""));
+  for (const auto& l : jr::List(jr::Member(doc, "layers"))) refs.blobs.push_back(jr::StringAt(l, "digest"));
+  for (const auto& m : jr::List(jr::Member(doc, "manifests"))) refs.children.push_back(jr::StringAt(m, "digest"));
   return refs;
 }
 

@@ -1,4 +1,5 @@
 #include "properties/reproduction.h"
+#include "base/json_read.h"
 
 #include <fstream>
 #include <sstream>
@@ -22,18 +23,18 @@ Result<Reproduction> ReadReproduction(const std::string& path) {
   text << in.rdbuf();
   auto j = nlohmann::json::parse(text.str(), nullptr, false);
   if (j.is_discarded()) return Status::Error(path + ": not JSON");
-  if (!j.is_object() || j.value("format", "") != kReproductionFormat) {
+  if (!j.is_object() || jr::StringAt(j, "format") != kReproductionFormat) {
     return Status::Error(path + ": not a property reproduction (\"format\" is not \"" + kReproductionFormat + "\")");
   }
-  if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty()) return Status::Error(path + ": \"steps\" is not a non-empty array");
+  if (!j.contains("steps") || !j["steps"].is_array() || j["steps"].empty()) return Status::Error(path + ": \"steps\" is not a non-empty array");  // json-read-ok: a reproduction file the suite wrote; types tested on the line
   Reproduction r;
-  if (j.contains("seed") && j["seed"].is_number_unsigned()) r.seed = j["seed"].get<uint64_t>();
-  r.endpoint = j.value("endpoint", "");
-  r.failure = j.value("failure", "");
-  for (size_t i = 0; i < j["steps"].size(); ++i) {
+  if (j.contains("seed") && j["seed"].is_number_unsigned()) r.seed = j["seed"].get<uint64_t>();  // json-read-ok: a reproduction file the suite wrote; types tested on the line
+  r.endpoint = jr::StringAt(j, "endpoint");
+  r.failure = jr::StringAt(j, "failure");
+  for (size_t i = 0; i < j["steps"].size(); ++i) {  // json-read-ok: a reproduction file the suite wrote; types tested on the line
     Step s;
     std::string error;
-    if (!StepFromJson(j["steps"][i], &s, &error)) return Status::Error(path + ": steps[" + std::to_string(i) + "]: " + error);
+    if (!StepFromJson(j["steps"][i], &s, &error)) return Status::Error(path + ": steps[" + std::to_string(i) + "]: " + error);  // json-read-ok: a reproduction file the suite wrote; types tested on the line
     r.steps.push_back(std::move(s));
   }
   return r;

@@ -1,5 +1,7 @@
 #include "properties/step_call.h"
 
+#include "harness/codec/response_body.h"
+
 #include <algorithm>
 
 #include <rapidcheck.h>
@@ -7,9 +9,10 @@
 namespace ecrc::prop {
 namespace {
 
+// Within the codec's bounds (depth, size, UTF-8): the trace is dumped and walked later.
 nlohmann::json BodyForTrace(const std::string& body) {
-  auto parsed = nlohmann::json::parse(body, nullptr, false);
-  if (!parsed.is_discarded()) return parsed;
+  codec::ParsedBody parsed = codec::ParseResponseBody(body);
+  if (parsed.ok()) return std::move(parsed.value);
   return body.size() > 2048 ? body.substr(0, 2048) + "..." : body;
 }
 

@@ -1,4 +1,5 @@
 #include "properties/sut.h"
+#include "base/json_read.h"
 
 #include <cstdio>
 
@@ -28,14 +29,14 @@ Result<codec::Value> MustCall(client::Client& client, const char* operation, con
 Result<std::optional<std::string>> Sut::Begin() {
   auto registries = MustCall(client_, "DescribeRegistries", nlohmann::json::object());
   if (!registries.ok()) return registries.status();
-  const auto& list = registries.value().value("registries", nlohmann::json::array());
-  if (!list.empty() && list[0].contains("registryId") && list[0]["registryId"].is_string()) {
-    account_ = list[0]["registryId"].get<std::string>();
+  const auto& list = jr::List(jr::Member(registries.value(), "registries"));
+  if (auto id = jr::OptString(jr::Member(jr::Element(list, 0), "registryId"))) {
+    account_ = *id;
   }
   auto catalog = MustCall(client_, "GetRegistryCatalogData", nlohmann::json::object());
   if (!catalog.ok()) return catalog.status();
-  const auto& data = catalog.value().value("registryCatalogData", nlohmann::json::object());
-  if (data.contains("displayName") && data["displayName"].is_string()) saved_display_name_ = data["displayName"].get<std::string>();
+  const auto& data = jr::Object(jr::Member(catalog.value(), "registryCatalogData"));
+  if (auto name = jr::OptString(jr::Member(data, "displayName"))) saved_display_name_ = *name;
   return saved_display_name_;
 }
 

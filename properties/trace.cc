@@ -17,16 +17,16 @@ nlohmann::json StepToJson(const Step& s) {
 }
 
 bool StepFromJson(const nlohmann::json& j, Step* step, std::string* error) {
-  if (!j.is_object() || !j.contains("command") || !j["command"].is_string()) {
+  if (!j.is_object() || !j.contains("command") || !j["command"].is_string()) {  // json-read-ok: a reproduction file the suite wrote; types tested before
     *error = "a step has no \"command\" string";
     return false;
   }
-  if (!j.contains("args") || !j["args"].is_object()) {
-    *error = "step " + j["command"].get<std::string>() + " has no \"args\" object";
+  if (!j.contains("args") || !j["args"].is_object()) {  // json-read-ok: a reproduction file the suite wrote; types tested before
+    *error = "step " + j["command"].get<std::string>() + " has no \"args\" object";  // json-read-ok: a reproduction file the suite wrote; types tested before
     return false;
   }
-  step->command = j["command"].get<std::string>();
-  step->args = j["args"];
+  step->command = j["command"].get<std::string>();  // json-read-ok: a reproduction file the suite wrote; types tested before
+  step->args = j["args"];  // json-read-ok: a reproduction file the suite wrote; types tested before
   return true;
 }
 

@@ -30,6 +30,7 @@ std::string Expectation::Describe() const {
 std::string DescribeObserved(const Call& call) {
   if (!call.response) return "no response (" + call.transport_error + ")";
   std::string out = "HTTP " + std::to_string(call.response->status);
+  if (call.response->status >= 300 && call.response->status < 400) out += " (a redirect, not followed)";
   if (call.decoded.is_error) {
     out += " " + (call.decoded.error.code.empty() ? std::string("<no error type>") : call.decoded.error.code);
     out += std::string(" (") + codec::ErrorClassName(call.decoded.error.error_class) + ")";
@@ -105,7 +106,8 @@ void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t e
   if (error.body.is_object() && !error.message) {
     add("no `message` member in the error body", "message", "message: <text>", "absent");
   } else if (!error.body.is_object()) {
-    add("error body is not a JSON object", "", "{\"__type\": ..., \"message\": ...}", "not JSON");
+    add("error body is not a JSON object" + (error.body_problem.empty() ? std::string() : ": " + error.body_problem), "",
+        "{\"__type\": ..., \"message\": ...}", "not JSON");
   }
   const std::string* content_type = call.response->headers.Find("Content-Type");
   if (!content_type || content_type->find(codec::kJsonContentType) != 0) {

@@ -16,14 +16,21 @@ Signing Client::signing() const {
 
 CallResult Client::Call(const spec::Operation& op, const codec::Value& input, const codec::ValidateOptions& options) {
   HttpRequest request = codec::EncodeRequest(*service_, op, input);
-  TransportResult result = transport_.Send(base_url_, request, signing());
+  TransportResult result = Send(request, Sign::kYes);
   CallResult call{&op, base_url_ + request.path, std::move(request), std::move(result), {}};
   if (call.ok()) call.decoded = codec::DecodeResponse(*service_, op, call.response(), options);
   return call;
 }
 
-TransportResult Client::SendRaw(const HttpRequest& request, Sign sign) {
-  return sign == Sign::kYes ? transport_.Send(base_url_, request, signing()) : transport_.SendUnsigned(base_url_, request);
+TransportResult Client::SendRaw(const HttpRequest& request, Sign sign) { return Send(request, sign); }
+
+TransportResult Client::Send(const HttpRequest& request, Sign sign) {
+  if (gate_) {
+    if (std::string why = gate_->Refusal(); !why.empty()) return TransportResult(TransportError{TransportErrorKind::kOther, "not sent: " + why}, request);
+  }
+  TransportResult result = sign == Sign::kYes ? transport_.Send(base_url_, request, signing()) : transport_.SendUnsigned(base_url_, request);
+  if (gate_) gate_->Record(result);
+  return result;
 }
 
 runner::Exchange Client::Evidence(const TransportResult& result, std::string operation) const {
@@ -32,6 +39,13 @@ runner::Exchange Client::Evidence(const TransportResult& result, std::string ope
   exchange.request = result.sent();
   if (result.ok()) {
     exchange.response = result.response();
+    // Reports keep 64 KiB of a body; keeping more in memory until then lets an endpoint that
+    // answers every call with megabytes hold hundreds of megabytes of evidence.
+    if (exchange.response.body.size() > kMaxEvidenceBodyBytes) {
+      size_t total = exchange.response.body.size();
+      exchange.response.body.resize(kMaxEvidenceBodyBytes);
+      exchange.response.body += "\n... [truncated: " + std::to_string(total) + " bytes in all]";
+    }
   } else {
     exchange.transport_error = result.error().message;
   }

@@ -31,6 +31,20 @@ struct CallResult {
 
 enum class Sign { kNo, kYes };
 
+// Evidence keeps at most this much of a response body (as much as a report stores).
+inline constexpr size_t kMaxEvidenceBodyBytes = 64 * 1024;
+
+// Lets a run stop sending once it has to end (its endpoint stopped answering, its deadline
+// passed): asked before every request, told the outcome of every request that went out.
+// Implementations are shared by the workers of a run, so they must be thread-safe.
+class SendGate {
+ public:
+  virtual ~SendGate() = default;
+  // Why no request may go out now, or "" when it may.
+  virtual std::string Refusal() = 0;
+  virtual void Record(const TransportResult& result) = 0;
+};
+
 // Not thread-safe (it owns one Transport): one Client per thread.
 class Client {
  public:
@@ -48,6 +62,10 @@ class Client {
   runner::Exchange Evidence(const CallResult& call) const;
   runner::Exchange Evidence(const TransportResult& result, std::string operation = "") const;
 
+  // Requests refused by the gate fail at once with a kOther transport error "not sent: <why>".
+  // Not owned; null (the default) lets everything through.
+  void set_gate(SendGate* gate) { gate_ = gate; }
+
   const spec::Service& service() const { return *service_; }
   const Endpoint& endpoint() const { return endpoint_; }
   const std::string& base_url() const { return base_url_; }
@@ -58,6 +76,9 @@ class Client {
   Endpoint endpoint_;
   std::string base_url_;
   Transport transport_;
+  SendGate* gate_ = nullptr;
+
+  TransportResult Send(const HttpRequest& request, Sign sign);
 };
 
 }  // namespace ecrc::client

@@ -1,5 +1,7 @@
 #include "harness/client/redaction.h"
 
+#include "harness/codec/response_body.h"
+
 #include <nlohmann/json.hpp>
 
 namespace ecrc::client {
@@ -91,6 +93,8 @@ std::string RedactAuthorizationTokens(std::string_view body) {
     // A key spelt with JSON escapes (`"authorization\u0054oken"`) only shows up after parsing.
     if (body.find("\\u") == std::string_view::npos) return std::string(body);
   }
+  // Deeper than any API answer: the recursive redaction walk must not see it (nor the parser).
+  if (codec::JsonNestingDepth(body, 64) > 64) return RedactText(body);
   nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
   if (!doc.is_discarded()) {
     if (!RedactJson(doc)) return std::string(body);

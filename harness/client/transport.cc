@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace ecrc::client {
@@ -10,15 +11,36 @@ namespace {
 // What the callbacks of one transfer write into.
 struct TransferState {
   size_t cap = 0;
+  size_t header_cap = 0;
+  size_t header_count_cap = 0;
   size_t received = 0;   // header and body bytes so far
+  size_t header_bytes = 0;  // of the current response's header block
   bool too_large = false;
+  std::string too_large_what;  // which limit, for the message
   HttpResponse response;
   std::string sent_headers;  // the last request header block libcurl wrote
 };
 
 bool Charge(TransferState& state, size_t bytes) {
   state.received += bytes;
-  if (state.received > state.cap) state.too_large = true;
+  if (state.received > state.cap && !state.too_large) {
+    state.too_large = true;
+    state.too_large_what = "exceeds the limit of " + std::to_string(state.cap) + " bytes";
+  }
+  return !state.too_large;
+}
+
+// The header block has its own, much smaller, bounds: libcurl 7.88 keeps every header line.
+bool ChargeHeader(TransferState& state, size_t bytes) {
+  state.header_bytes += bytes;
+  if (state.too_large) return false;
+  if (state.header_bytes > state.header_cap) {
+    state.too_large = true;
+    state.too_large_what = "has a header block larger than " + std::to_string(state.header_cap) + " bytes";
+  } else if (state.response.headers.entries.size() >= state.header_count_cap) {
+    state.too_large = true;
+    state.too_large_what = "has more than " + std::to_string(state.header_count_cap) + " headers";
+  }
   return !state.too_large;
 }
 
@@ -40,8 +62,9 @@ std::string_view TrimHeaderText(std::string_view s) {
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto& state = *static_cast<TransferState*>(user);
   size_t bytes = size * count;
-  if (!Charge(state, bytes)) return 0;
   std::string_view line(data, bytes);
+  if (line.starts_with("HTTP/")) state.header_bytes = 0;
+  if (!Charge(state, bytes) || !ChargeHeader(state, bytes)) return 0;
   if (line.empty()) return bytes;
   auto& entries = state.response.headers.entries;
   if (line.starts_with("HTTP/")) {
@@ -174,6 +197,8 @@ TransportResult Transport::Perform(const std::string& base_url, const HttpReques
   curl_easy_reset(curl);
   TransferState state;
   state.cap = options_.max_response_bytes;
+  state.header_cap = options_.max_header_bytes;
+  state.header_count_cap = options_.max_header_count;
   char error_text[CURL_ERROR_SIZE] = {0};
 
   curl_slist* list = nullptr;
@@ -199,6 +224,15 @@ TransportResult Transport::Perform(const std::string& base_url, const HttpReques
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
   curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options_.max_response_bytes));
+  if (options_.low_speed_time.count() > 0) {
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, std::max(1L, static_cast<long>((options_.low_speed_time.count() + 999) / 1000)));
+  }
+  // Both are libcurl's defaults, stated because the codec relies on them: a 3xx is the answer
+  // (following it could loop), and a Content-Encoding the request never asked for is judged as
+  // sent, not inflated (a gzip bomb stays a few KiB).
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(curl, CURLOPT_HTTP_CONTENT_DECODING, 0L);
   curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
@@ -254,18 +288,31 @@ TransportResult Transport::Perform(const std::string& base_url, const HttpReques
   }
   TransportError error;
   if (state.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-    error = {TransportErrorKind::kTooLarge,
-             "response from " + url + " exceeds the limit of " + std::to_string(options_.max_response_bytes) + " bytes"};
+    std::string what = state.too_large_what.empty()
+                           ? "exceeds the limit of " + std::to_string(options_.max_response_bytes) + " bytes"
+                           : state.too_large_what;
+    error = {TransportErrorKind::kTooLarge, "response too large: the response from " + url + " " + what};
   } else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY) {
     error = {TransportErrorKind::kUnreachable, "cannot connect to " + url + ": " + detail};
   } else if (rc == CURLE_OPERATION_TIMEDOUT) {
     // Connected (or already sending) means the target is there but slow; otherwise it is not there.
     if (!state.sent_headers.empty() || connect_time > 0) {
-      error = {TransportErrorKind::kTimeout, "no complete response from " + url + " within " + Seconds(options_.total_timeout)};
+      // libcurl reports a stall (below the minimum speed) with the same code: its text says which.
+      bool stalled = std::string_view(detail).find("too slow") != std::string_view::npos;  // "Operation too slow. Less than ..."
+      error = {TransportErrorKind::kTimeout,
+               stalled ? "timeout: the response from " + url + " stalled (fewer than " + std::to_string(options_.low_speed_bytes) +
+                             " bytes/s for " + Seconds(options_.low_speed_time) + ")"
+                       : "timeout: no complete response from " + url + " within " + Seconds(options_.total_timeout)};
     } else {
       error = {TransportErrorKind::kUnreachable, "cannot connect to " + url + " within " +
                                                      Seconds(std::min(options_.connect_timeout, options_.total_timeout))};
     }
+  } else if (rc == CURLE_WEIRD_SERVER_REPLY || rc == CURLE_UNSUPPORTED_PROTOCOL) {
+    error = {TransportErrorKind::kOther, "the answer from " + url + " is not HTTP: " + detail};
+  } else if (rc == CURLE_PARTIAL_FILE) {
+    error = {TransportErrorKind::kOther, "the connection to " + url + " closed before the body was complete (Content-Length promised more): " + detail};
+  } else if (rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR || rc == CURLE_GOT_NOTHING) {
+    error = {TransportErrorKind::kOther, "the connection to " + url + " was reset or closed without an answer: " + detail};
   } else {
     error = {TransportErrorKind::kOther, "request to " + url + " failed: " + detail};
   }

@@ -17,9 +17,17 @@ struct TransportOptions {
   // Bounds how long an unreachable target can stall a run.
   std::chrono::milliseconds connect_timeout{3000};
   // The whole exchange: connect, send, wait and read.
-  std::chrono::milliseconds total_timeout{30000};
+  std::chrono::milliseconds total_timeout{10000};
+  // A transfer slower than low_speed_bytes per second for low_speed_time is a timeout: an
+  // endpoint that answers a byte at a time (or not at all) ends the call in seconds.
+  std::chrono::milliseconds low_speed_time{3000};
+  long low_speed_bytes = 32;
   // Headers plus body; a larger response is cut off and reported as kTooLarge.
   size_t max_response_bytes = 16 << 20;
+  // The header block alone (no API answer needs more than a few hundred bytes of it): a header
+  // flood is kTooLarge, not memory growth.
+  size_t max_header_bytes = 64 << 10;
+  size_t max_header_count = 256;
   std::string user_agent = "ecr-conform";
 };
 
@@ -32,8 +40,8 @@ struct Signing {
 
 enum class TransportErrorKind {
   kUnreachable,  // connection refused, DNS failure, connect timeout: the target is not there
-  kTimeout,      // connected, but no complete response within total_timeout
-  kTooLarge,     // the response exceeded max_response_bytes
+  kTimeout,      // connected, but no complete response within total_timeout (or it stalled)
+  kTooLarge,     // the response exceeded max_response_bytes, max_header_bytes or max_header_count
   kOther,        // anything else (reset connection, TLS failure, a request we refuse to sign, ...)
 };
 const char* TransportErrorKindName(TransportErrorKind kind);
@@ -70,6 +78,8 @@ class Transport {
   Transport(const Transport&) = delete;
   Transport& operator=(const Transport&) = delete;
 
+  // Redirects are not followed (a 3xx is the answer) and Content-Encoding is not undone (the
+  // request asks for none): both are for the codec to judge.
   // POSTs (or whatever request.method says) `request` to base_url + request.path, signed with
   // SigV4 by libcurl. The request's own headers are sent as they are, in order, and all of them
   // are signed, with Host, X-Amz-Date and (when the credentials carry a session token)

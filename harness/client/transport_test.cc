@@ -87,6 +87,74 @@ TEST(TransportTest, ServerThatNeverAnswersTimesOutWithinItsBound) {
   EXPECT_NE(r.error().message.find("0.3 s"), std::string::npos) << r.error().message;
 }
 
+TEST(TransportTest, ServerThatStallsIsATimeoutWithinTheLowSpeedWindow) {
+  RawSocket hanging(true);
+  TransportOptions options;
+  options.total_timeout = milliseconds(20000);
+  options.low_speed_time = milliseconds(1000);
+  Transport transport(options);
+  auto start = std::chrono::steady_clock::now();
+  TransportResult r = transport.Send(hanging.url(), JsonPost(), TestSigning());
+  long elapsed = ElapsedMs(start);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, TransportErrorKind::kTimeout) << r.error().message;
+  EXPECT_NE(r.error().message.find("stalled"), std::string::npos) << r.error().message;
+  EXPECT_LT(elapsed, 10000) << "the low-speed window, not the 20 s total, must end it";
+}
+
+TEST(TransportTest, HeaderFloodIsTooLarge) {
+  TestServer server;
+  server.server().Post("/many", [](const httplib::Request&, httplib::Response& res) {
+    for (int i = 0; i < 1000; ++i) res.set_header("X-Flood-" + std::to_string(i), "1");
+    res.set_content("{}", "application/x-amz-json-1.1");
+  });
+  server.server().Post("/long", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("X-Huge", std::string(80 << 10, 'h'));
+    res.set_content("{}", "application/x-amz-json-1.1");
+  });
+  server.Start();
+  Transport transport;
+  for (const char* path : {"/many", "/long"}) {
+    HttpRequest request = JsonPost();
+    request.path = path;
+    TransportResult r = transport.Send(server.url(), request, TestSigning());
+    ASSERT_FALSE(r.ok()) << path;
+    EXPECT_EQ(r.error().kind, TransportErrorKind::kTooLarge) << path << ": " << r.error().message;
+    EXPECT_NE(r.error().message.find(std::string_view(path) == "/many" ? "more than 256 headers" : "header block"), std::string::npos)
+        << r.error().message;
+  }
+}
+
+TEST(TransportTest, RedirectsAreAnswersNotFollowed) {
+  TestServer server;
+  server.server().Post("/", [&server](const httplib::Request& req, httplib::Response& res) {
+    server.Record(req);
+    res.status = 307;
+    res.set_header("Location", server.url() + "/");
+  });
+  server.Start();
+  Transport transport;
+  TransportResult r = transport.Send(server.url(), JsonPost(), TestSigning());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r.response().status, 307);
+  EXPECT_EQ(server.received().size(), 1u);
+}
+
+TEST(TransportTest, ContentEncodingIsNotUndone) {
+  static const std::string kGzipped("\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\xab\xae\x05\x00\x43\xbf\xa6\xa3\x02\x00\x00\x00", 22);
+  TestServer server;
+  server.server().Post("/", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Encoding", "gzip");
+    res.set_content(kGzipped, "application/x-amz-json-1.1");
+  });
+  server.Start();
+  Transport transport;
+  TransportResult r = transport.Send(server.url(), JsonPost(), TestSigning());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r.response().body, kGzipped) << "the codec judges the encoding; the transport must not inflate it";
+  EXPECT_EQ(r.sent().headers.Find("Accept-Encoding"), nullptr);
+}
+
 TEST(TransportTest, ResponseLargerThanTheCapIsTooLarge) {
   TestServer server;
   server.server().Post("/", [](const httplib::Request&, httplib::Response& res) {

@@ -1,7 +1,10 @@
 #include "harness/codec/codec.h"
 
+#include "base/json_read.h"
+
 #include "harness/codec/json_writer.h"
 #include "harness/codec/protocol_errors.h"
+#include "harness/codec/response_body.h"
 #include "harness/codec/validator.h"
 
 namespace ecrc::codec {
@@ -21,10 +24,8 @@ bool IsJsonContentType(const std::string* value) {
 }
 
 std::optional<std::string> MessageOf(const json& body) {
-  if (!body.is_object()) return std::nullopt;
   for (const char* key : {"message", "Message", "errorMessage"}) {
-    auto it = body.find(key);
-    if (it != body.end() && it->is_string()) return it->get<std::string>();
+    if (auto text = jr::OptString(jr::Member(body, key))) return text;
   }
   return std::nullopt;
 }
@@ -70,16 +71,20 @@ std::string SanitizeErrorType(std::string_view raw) {
 DecodedError DecodeError(const spec::Service& service, const spec::Operation* op, const HttpResponse& response) {
   (void)service;
   DecodedError error;
-  error.body = json::parse(response.body, nullptr, false);
-  if (error.body.is_discarded()) error.body = json();
+  error.body_problem = ContentEncodingProblem(response.headers);
+  if (error.body_problem.empty()) {
+    ParsedBody parsed = ParseResponseBody(response.body);
+    error.body = std::move(parsed.value);
+    error.body_problem = std::move(parsed.problem);
+  }
   if (const std::string* header = response.headers.Find("X-Amzn-ErrorType"); header && !header->empty()) {
     error.raw_type = *header;
     error.source = "header";
-  } else if (error.body.is_object() && error.body.contains("code") && error.body["code"].is_string()) {
-    error.raw_type = error.body["code"].get<std::string>();
+  } else if (auto code = jr::OptString(jr::Member(error.body, "code"))) {
+    error.raw_type = *code;
     error.source = "body:code";
-  } else if (error.body.is_object() && error.body.contains("__type") && error.body["__type"].is_string()) {
-    error.raw_type = error.body["__type"].get<std::string>();
+  } else if (auto type = jr::OptString(jr::Member(error.body, "__type"))) {
+    error.raw_type = *type;
     error.source = "body:__type";
   } else {
     error.source = "none";
@@ -112,13 +117,23 @@ DecodedResponse DecodeResponse(const spec::Service& service, const spec::Operati
                             std::string("Content-Type must be ") + kJsonContentType + " (got " +
                                 (content_type ? "'" + *content_type + "'" : std::string("none")) + ")"});
   }
-  json wire = empty_body ? json::object() : json::parse(response.body, nullptr, false);
-  if (wire.is_discarded()) {
-    out.findings.push_back({"", ViolationKind::kBody, "response body is not valid JSON"});
+  // A body not read leaves an empty output: readers then see every member missing (a finding
+  // each), never a null they would have to test first.
+  if (std::string encoding = ContentEncodingProblem(response.headers); !encoding.empty()) {
+    out.findings.push_back({"", ViolationKind::kBody, std::move(encoding)});
+    out.output = Value::object();
     return out;
   }
+  ParsedBody parsed = empty_body ? ParsedBody{json::object(), "", ViolationKind::kBody} : ParseResponseBody(response.body);
+  if (!parsed.ok()) {
+    out.findings.push_back({"", parsed.kind, std::move(parsed.problem)});
+    out.output = Value::object();
+    return out;
+  }
+  json wire = std::move(parsed.value);
   if (!wire.is_object()) {
     out.findings.push_back({"", ViolationKind::kBody, "response body must be a JSON object"});
+    out.output = Value::object();
     return out;
   }
   ValidateOptions response_options = options;

@@ -31,6 +31,7 @@ struct DecodedError {
   std::string source;        // "header", "body:__type", "body:code" or "none"
   std::optional<std::string> message;  // from `message` or `Message`
   nlohmann::json body;       // the parsed body (null when it was not JSON)
+  std::string body_problem;  // why `body` is null: not JSON, not UTF-8, too deep, encoded; "" when read
   ErrorClass error_class = ErrorClass::kUndeclared;
 };
 
@@ -49,6 +50,8 @@ struct DecodedResponse {
 };
 
 // Success is HTTP 2xx. Findings on success cover Content-Type, body JSON and the output shape.
+// The body is read within codec::BodyLimits (response_body.h); a body it refuses is a finding
+// and leaves `output` null.
 DecodedResponse DecodeResponse(const spec::Service& service, const spec::Operation& op, const HttpResponse& response,
                                const ValidateOptions& options = {});
 

@@ -146,6 +146,7 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
   // do not count as requests; this many in a row means nothing is left to send.
   constexpr uint64_t kMaxUnsentInARow = 10000;
   uint64_t unsent_in_a_row = 0;
+  int consecutive_failures = config.failures_before;
   for (uint64_t i = 0; !seeds.empty(); ++i) {
     if (interrupted && interrupted->load()) {
       stats->stopped_by = "interrupt";
@@ -210,6 +211,13 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
       stats->stopped_by = "endpoint lost";
       break;
     }
+    consecutive_failures = result.ok() ? 0 : consecutive_failures + 1;
+    if (config.max_consecutive_failures > 0 && consecutive_failures >= config.max_consecutive_failures) {
+      stats->endpoint_lost = true;
+      stats->stopped_by = "the endpoint stopped answering: " + std::to_string(consecutive_failures) +
+                          " consecutive transport failures, last: " + result.error().message;
+      break;
+    }
     if (progress.Due()) {
       progress.Print(*stats, book.failing_classes(runner::Severity::kError) + book.failing_classes(runner::Severity::kWarning), deadline);
     }
@@ -218,7 +226,14 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
   stats->seconds = std::chrono::duration<double>(Clock::now() - started).count();
 
   bool reachable = !stats->endpoint_lost;
-  if (reachable) book.Add(HealthProbe(*service, client, &reachable));
+  if (reachable) {
+    book.Add(HealthProbe(*service, client, &reachable));
+  } else {
+    runner::CheckResult r = Fixed(kEndpointSurvives, kEndpointSurvives, {});
+    r.outcome = runner::Outcome::kErrored;
+    r.findings.push_back({"the fuzzing stopped: " + stats->stopped_by, "", "", "", {}});
+    book.Add(std::move(r));
+  }
   // A dead endpoint cannot delete anything; every attempt would only wait for its timeout.
   if (reachable) builder.Cleanup();
   stats->housekeeping = builder.housekeeping_calls() + (stats->endpoint_lost ? 0 : 1);

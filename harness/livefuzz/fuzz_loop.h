@@ -28,6 +28,11 @@ struct FuzzConfig {
   std::chrono::milliseconds timeout{10000};  // per request
   std::string prefix;  // unique resource-name prefix, e.g. `ecrc-fuzz-1a2b3c4d`
   MutatorLimits limits;
+  // This many transport failures in a row (timeouts, resets, answers that are not HTTP) stop the
+  // run: the endpoint stopped answering (0: never). `failures_before` counts those the command's
+  // reachability probe already saw.
+  int max_consecutive_failures = 5;
+  int failures_before = 0;
   bool progress = false;  // a live progress line on stderr
 };
 
@@ -37,8 +42,9 @@ struct FuzzStats {
   uint64_t housekeeping = 0;  // setup, immediate deletes, health probe and cleanup calls
   uint64_t failing_requests = 0;
   double seconds = 0;         // of the request loop
-  bool endpoint_lost = false; // it stopped accepting connections during the run
-  std::string stopped_by;     // "duration", "max-requests", "interrupt" or "endpoint lost"
+  bool endpoint_lost = false; // it stopped accepting connections, or answering, during the run
+  std::string stopped_by;     // "duration", "max-requests", "interrupt", "endpoint lost" or
+                              // "the endpoint stopped answering: N consecutive transport failures, last: ..."
 };
 
 // Runs the loop and returns the report: one check per (check, operation, mutation kind) plus

@@ -110,9 +110,12 @@ std::string DescribeAnswer(const spec::Service& service, const spec::Operation* 
   if (!result.ok()) return std::string("no answer (") + client::TransportErrorKindName(result.error().kind) + ": " + result.error().message + ")";
   const HttpResponse& r = result.response();
   std::string out = "HTTP " + std::to_string(r.status);
+  if (r.status >= 300 && r.status < 400) out += " (a redirect, not followed)";
   if (r.status < 200 || r.status > 299) {
     codec::DecodedError e = codec::DecodeError(service, op, r);
     out += " " + (e.code.empty() ? std::string("<no error type>") : e.code);
+    // Why the body said nothing (too deep, not UTF-8, encoded, not JSON), when it said nothing.
+    if (e.code.empty() && !e.body_problem.empty()) out += " (" + e.body_problem + ")";
   }
   return out;
 }

@@ -138,7 +138,7 @@ void RequestBuilder::AfterSuccess(const spec::Operation& op, const json& body) {
     if (resource.delete_operation == op.name) {
       cleanup_.Forget(name, id);
       auto made = made_.find(name);
-      if (made != made_.end() && made->second["name"] == id) Forget(name);
+      if (made != made_.end() && made->second["name"] == id) Forget(name);  // json-read-ok: a std::map of the names the suite chose
     }
     if (resource.create_operation == op.name && !resource.delete_operation.empty() && id.find(prefix_) != std::string::npos) {
       const spec::Operation* del = service_.FindOperation(resource.delete_operation);

@@ -57,8 +57,8 @@ Result<std::map<std::string, std::string>> Fixture::Make(const std::string& reso
   // A resource whose identifier is an input member is named by us; otherwise the create call names it.
   bool we_name_it = create->input->FindMember(resource->identifier_member) != nullptr;
   if (we_name_it) {
-    values["name"] = NewName(name_length);
-    input[resource->identifier_member] = values["name"];
+    values["name"] = NewName(name_length);  // json-read-ok: a std::map of the names the suite chose
+    input[resource->identifier_member] = values["name"];  // json-read-ok: a std::map of the names the suite chose
   }
   check::Call call = call_(*create, input);
   setup->push_back(call);
@@ -66,7 +66,7 @@ Result<std::map<std::string, std::string>> Fixture::Make(const std::string& reso
     return Status::Error("setup: " + create->name + " for a " + resource_name + " failed: " + check::DescribeObserved(call));
   }
   for (const auto& [key, path] : resource->outputs) values[key] = StringAt(call.decoded.output, path);
-  if (!we_name_it) values["name"] = values.count("id") ? values["id"] : "";
+  if (!we_name_it) values["name"] = values.count("id") ? values["id"] : "";  // json-read-ok: a std::map of the names the suite chose
   (*made)[resource_name] = values;
   return values;
 }

@@ -1,5 +1,6 @@
 #include "harness/runner/property_checks.h"
 
+#include "base/json_read.h"
 #include "harness/client/client.h"
 #include "properties/reproduction.h"
 #include "properties/suite.h"
@@ -25,7 +26,7 @@ CheckResult AgreementCheck(const spec::Service& service) {
 std::string ReproductionText(const prop::Trace& trace) {
   std::string out = std::string("# replay: ecr-conform replay ") + kPropertyReproductionFile + " --endpoint-url <endpoint>\n";
   for (size_t i = 0; i < trace.size(); ++i) {
-    std::string args = trace[i].args.dump();
+    std::string args = jr::Dump(trace[i].args);
     if (args.size() > 400) args = args.substr(0, 400) + "...";
     out += std::to_string(i + 1) + ". " + trace[i].command + " " + args + "\n";
     for (const auto& call : trace[i].calls) {
@@ -70,8 +71,10 @@ std::vector<CheckResult> CommandExercisedChecks(const std::vector<std::string>& 
   return out;
 }
 
+CheckResult PropertyAgreementHeader(const spec::Service& service) { return AgreementCheck(service); }
+
 std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats,
-                                          const std::atomic<bool>* interrupted) {
+                                          const std::atomic<bool>* interrupted, client::SendGate* gate) {
   std::vector<CheckResult> out;
   CheckResult agreement = AgreementCheck(*service);
   auto limits = prop::Limits::FromService(*service);
@@ -81,6 +84,7 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
     return {agreement};
   }
   client::Client client(service, config.endpoint);
+  client.set_gate(gate);
   prop::PropertyConfig pc{config.property_cases, config.property_max_steps, config.seed, interrupted};
   prop::PropertyOutcome outcome = prop::RunPropertySuite(client, limits.value(), pc);
   stats->cases = outcome.cases_passed + (outcome.failure ? 1 : 0);
@@ -111,7 +115,7 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
     agreement.findings.push_back(finding);
     prop::Reproduction repro{config.seed, config.endpoint_label, f.description, f.trace};
     agreement.attachment = kPropertyReproductionFile;
-    agreement.attachment_body = prop::ReproductionToJson(repro).dump(2) + "\n";
+    agreement.attachment_body = jr::Dump(prop::ReproductionToJson(repro), 2) + "\n";
     agreement.reproduction = ReproductionText(f.trace);
   }
   out.push_back(agreement);

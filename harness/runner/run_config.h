@@ -1,6 +1,7 @@
 // What one `ecr-conform run` was asked to do.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ struct RunConfig {
   int property_max_steps = 50;              // property suite: steps per case at most
   int jobs = 4;
   std::string prefix;                       // unique repository-name prefix of this run
+  // Bounds (run_guard.h): checks not started by the deadline are errored with "deadline
+  // reached"; this many transport failures in a row stop the run ("the endpoint stopped answering").
+  std::chrono::milliseconds deadline{0};    // 0: none
+  std::string deadline_text;                // as given, e.g. "5m"
+  int max_consecutive_failures = 5;         // 0: no breaker
+  std::string endpoint_failure;             // set: the first request got no usable answer; nothing is sent
   bool progress = false;                    // live progress line (a terminal is attached)
   bool color = false;
 };

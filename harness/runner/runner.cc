@@ -32,6 +32,20 @@ bool Wants(const RunConfig& config, const char* suite) {
   return std::find(config.suites.begin(), config.suites.end(), suite) != config.suites.end();
 }
 
+// The identity of a contract case's checks, before anything ran.
+CheckResult ContractHeader(const check::ContractCase& c, const check::Evaluation& e) {
+  CheckResult r;
+  r.id = e.check + "[" + c.id + "]";
+  r.check = e.check;
+  r.suite = "contract";
+  r.category = e.category;
+  r.title = e.title;
+  r.severity = e.severity;
+  r.operations = {c.op->name};
+  r.source = e.source;
+  return r;
+}
+
 std::vector<CheckResult> RunContractCase(const check::ContractCase& c, Worker& worker) {
   std::vector<check::Call> setup;
   auto bound = worker.fixture().Bind(*c.op, c.input, c.member_under_test, &setup);
@@ -42,15 +56,7 @@ std::vector<CheckResult> RunContractCase(const check::ContractCase& c, Worker& w
   }
   std::vector<CheckResult> out;
   for (const auto& e : c.evaluations) {
-    CheckResult r;
-    r.id = e.check + "[" + c.id + "]";
-    r.check = e.check;
-    r.suite = "contract";
-    r.category = e.category;
-    r.title = e.title;
-    r.severity = e.severity;
-    r.operations = {c.op->name};
-    r.source = e.source;
+    CheckResult r = ContractHeader(c, e);
     if (!bound.ok()) {
       r.outcome = Outcome::kErrored;
       r.findings.push_back({bound.status().message(), "", "", "", std::nullopt});
@@ -71,7 +77,7 @@ std::vector<CheckResult> RunContractCase(const check::ContractCase& c, Worker& w
   return out;
 }
 
-CheckResult RunProtocolProbe(const check::ProtocolProbe& probe, Worker& worker) {
+CheckResult ProbeHeader(const check::ProtocolProbe& probe) {
   CheckResult r;
   r.id = probe.id;
   r.check = probe.id;
@@ -81,6 +87,11 @@ CheckResult RunProtocolProbe(const check::ProtocolProbe& probe, Worker& worker) 
   r.severity = probe.severity;
   if (!probe.operation.empty()) r.operations = {probe.operation};
   r.source = probe.source;
+  return r;
+}
+
+CheckResult RunProtocolProbe(const check::ProtocolProbe& probe, Worker& worker) {
+  CheckResult r = ProbeHeader(probe);
   client::TransportResult result = worker.client().SendRaw(probe.request, client::Sign::kYes);
   r.exchanges.push_back(worker.client().Evidence(result, probe.operation));
   if (!result.ok()) {
@@ -118,26 +129,94 @@ class Progress {
   size_t total_, done_ = 0, failures_ = 0;
 };
 
+// Checks a unit never ran, errored with why.
+std::vector<CheckResult> NotRun(std::vector<CheckResult> headers, const std::string& why) {
+  for (auto& r : headers) {
+    r.outcome = Outcome::kErrored;
+    r.findings.push_back({"not run: " + why, "", "", "", std::nullopt});
+  }
+  return headers;
+}
+
+// Runs a unit; an exception (a harness defect: endpoint data must never throw) errors the unit's
+// checks instead of ending the process.
+template <typename Run, typename Header>
+std::vector<CheckResult> Guarded(Run&& run, Header&& header) {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    std::vector<CheckResult> out = header();
+    for (auto& r : out) {
+      r.outcome = Outcome::kErrored;
+      r.findings.push_back({std::string("harness error: ") + e.what(), "", "", "", std::nullopt});
+    }
+    return out;
+  }
+}
+
+CheckResult ScenarioHeader(const check::Scenario& scenario) {
+  CheckResult r;
+  r.id = scenario.id;
+  r.check = scenario.id.substr(0, scenario.id.find('['));
+  r.suite = "scenario";
+  r.category = scenario.category;
+  r.title = scenario.title;
+  r.severity = scenario.severity;
+  r.operations = scenario.operations;
+  r.source = scenario.source;
+  return r;
+}
+
+// One quick request with short timeouts: does the endpoint give any HTTP answer at all?
+bool StillAnswers(std::shared_ptr<const spec::Service> service, const client::Endpoint& endpoint) {
+  client::TransportOptions quick;
+  quick.connect_timeout = std::chrono::milliseconds(1000);
+  quick.total_timeout = std::chrono::milliseconds(2000);
+  quick.low_speed_time = std::chrono::milliseconds(1000);
+  client::Client probe(std::move(service), endpoint, quick);
+  HttpRequest ping;
+  ping.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  ping.body = "{}";
+  return probe.SendRaw(ping).ok();
+}
 
 }  // namespace
 
 RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> service, std::shared_ptr<const spec::Semantics> semantics,
-              std::atomic<bool>* interrupted) {
+              std::atomic<bool>* interrupted, RunStop* stop) {
   auto started = std::chrono::steady_clock::now();
+  RunGuard::Limits limits;
+  limits.max_consecutive_failures = config.max_consecutive_failures;
+  if (config.deadline.count() > 0) limits.deadline = started + config.deadline;
+  limits.deadline_text = config.deadline_text;
+  RunGuard guard(limits);
+  if (!config.endpoint_failure.empty()) guard.Trip("the endpoint stopped answering: " + config.endpoint_failure);
   RunShared shared;
   shared.service = service;
   shared.semantics = semantics;
   shared.config = &config;
+  shared.guard = &guard;
 
-  // Every unit of work yields check results; units run in any order on any worker.
-  using Task = std::function<std::vector<CheckResult>(Worker&)>;
+  // Every unit of work yields check results; units run in any order on any worker. `header`
+  // names the checks a unit yields without running it: a unit the run never got to (the
+  // endpoint stopped answering, the deadline passed) is reported as errored with the reason.
+  struct Task {
+    std::function<std::vector<CheckResult>(Worker&)> run;
+    std::function<std::vector<CheckResult>()> header;
+  };
   std::vector<Task> tasks;
   check::ContractPlan plan = check::GenerateContractCases(*service, *semantics);
   if (Wants(config, "contract")) {
     for (const auto& c : plan.cases) {
       bool any = false;
       for (const auto& e : c.evaluations) any = any || Selected(config, e.check + "[" + c.id + "]", {c.op->name});
-      if (any) tasks.push_back([&c](Worker& w) { return RunContractCase(c, w); });
+      if (!any) continue;
+      tasks.push_back({[&c](Worker& w) { return RunContractCase(c, w); },
+                       [&c] {
+                         std::vector<CheckResult> out;
+                         for (const auto& e : c.evaluations) out.push_back(ContractHeader(c, e));
+                         return out;
+                       }});
     }
   }
   std::vector<check::ProtocolProbe> probes = check::ProtocolProbes(*service);
@@ -145,12 +224,18 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
     for (const auto& p : probes) {
       std::vector<std::string> ops;
       if (!p.operation.empty()) ops.push_back(p.operation);
-      if (Selected(config, p.id, ops)) tasks.push_back([&p](Worker& w) { return std::vector<CheckResult>{RunProtocolProbe(p, w)}; });
+      if (Selected(config, p.id, ops)) {
+        tasks.push_back({[&p](Worker& w) { return std::vector<CheckResult>{RunProtocolProbe(p, w)}; },
+                         [&p] { return std::vector<CheckResult>{ProbeHeader(p)}; }});
+      }
     }
   }
   if (Wants(config, "scenario")) {
     for (const auto& s : check::AllScenarios()) {
-      if (Selected(config, s.id, s.operations)) tasks.push_back([&s](Worker& w) { return std::vector<CheckResult>{RunScenario(s, w)}; });
+      if (Selected(config, s.id, s.operations)) {
+        tasks.push_back({[&s](Worker& w) { return std::vector<CheckResult>{RunScenario(s, w)}; },
+                         [&s] { return std::vector<CheckResult>{ScenarioHeader(s)}; }});
+      }
     }
   }
 
@@ -162,7 +247,12 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
     Worker worker(&shared);
     for (size_t i; (i = next.fetch_add(1)) < tasks.size();) {
       if (interrupted && interrupted->load()) break;
-      std::vector<CheckResult> got = tasks[i](worker);
+      std::vector<CheckResult> got;
+      if (std::string why = guard.StopReason(); !why.empty()) {
+        got = NotRun(tasks[i].header(), why);
+      } else {
+        got = Guarded([&] { return tasks[i].run(worker); }, [&] { return tasks[i].header(); });
+      }
       progress.Tick(got);
       std::lock_guard lock(results_mu);
       for (auto& r : got) results.push_back(std::move(r));
@@ -178,14 +268,43 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
   std::optional<PropertyStats> property;
   if (Wants(config, "property") && !(interrupted && interrupted->load()) && Selected(config, "property_model_agreement", {})) {
     property.emplace();
-    for (auto& r : RunPropertyChecks(config, service, &*property, interrupted)) results.push_back(std::move(r));
+    std::vector<CheckResult> got;
+    if (std::string why = guard.StopReason(); !why.empty()) {
+      got = NotRun({PropertyAgreementHeader(*service)}, why);
+    } else {
+      got = Guarded([&] { return RunPropertyChecks(config, service, &*property, interrupted, &guard); },
+                    [&] { return std::vector<CheckResult>{PropertyAgreementHeader(*service)}; });
+      // Stopped half way: the cases that ran say nothing about the model's agreement.
+      if (std::string why = guard.StopReason(); !why.empty()) got = NotRun({PropertyAgreementHeader(*service)}, why);
+    }
+    for (auto& r : got) results.push_back(std::move(r));
   }
 
+  RunStop local_stop;
+  if (!stop) stop = &local_stop;
+  stop->endpoint_stopped_answering = guard.tripped();
+  stop->deadline_reached = !stop->endpoint_stopped_answering && guard.deadline_reached();
+  stop->reason = guard.StopReason();
   {
+    // The cleanup gets a guard of its own (bounded in time, a shorter breaker), and runs only if
+    // a run stopped by its endpoint finds the endpoint answering again: a dead endpoint cannot
+    // delete anything, and every attempt would only wait for its timeout.
+    RunGuard cleanup_guard({2, std::chrono::steady_clock::now() + std::chrono::seconds(30), "30s for the cleanup"});
+    shared.guard = &cleanup_guard;
     Worker cleaner(&shared);
-    Fixture::DeleteAll(*service, *semantics, cleaner.AsCallFn(), &shared.cleanup);
+    if (!stop->endpoint_stopped_answering || StillAnswers(service, config.endpoint)) {
+      try {
+        Fixture::DeleteAll(*service, *semantics, cleaner.AsCallFn(), &shared.cleanup);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "ecr-conform: cleanup stopped by a harness error: %s\n", e.what());
+      }
+    }
   }
-  shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
+  try {
+    shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ecr-conform: output-shape aggregates stopped by a harness error: %s\n", e.what());
+  }
 
   RunReport report = StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
   report.suites = config.suites;

@@ -11,9 +11,18 @@
 
 namespace ecrc::runner {
 
+// Why a run ended before every check ran ("" reason when it did not).
+struct RunStop {
+  bool endpoint_stopped_answering = false;  // the breaker tripped: exit 3
+  bool deadline_reached = false;
+  std::string reason;
+};
+
 // Runs every selected check, then deletes what the run created (also after `*interrupted` turns
 // true, which stops scheduling new checks). Never throws; harness failures become errored checks.
+// When the endpoint stops answering or the deadline passes (run_guard.h), checks not run are
+// errored with the reason, the cleanup runs only if the endpoint still answers, and `*stop` says so.
 RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> service,
-              std::shared_ptr<const spec::Semantics> semantics, std::atomic<bool>* interrupted);
+              std::shared_ptr<const spec::Semantics> semantics, std::atomic<bool>* interrupted, RunStop* stop = nullptr);
 
 }  // namespace ecrc::runner

@@ -1,4 +1,5 @@
 #include "harness/runner/scenario_context.h"
+#include "base/json_read.h"
 
 #include <deque>
 
@@ -30,11 +31,11 @@ class Context : public check::ScenarioContext {
 
   std::string CreateRepository(const codec::Value& extra) override {
     nlohmann::json input = extra.is_object() ? extra : nlohmann::json::object();
-    std::string name = input.contains("repositoryName") ? input["repositoryName"].get<std::string>() : NewRepositoryName(0);
+    std::string name = input.contains("repositoryName") ? input["repositoryName"].get<std::string>() : NewRepositoryName(0);  // json-read-ok: the input the scenario built
     input["repositoryName"] = name;
     const check::Call& call = Send("CreateRepository", input);
     Require(call, check::Expectation::Success(), "set-up: CreateRepository " + name);
-    arns_[name] = call.decoded.output.value("repository", nlohmann::json::object()).value("repositoryArn", "");
+    arns_[name] = jr::StringAt(jr::Object(jr::Member(call.decoded.output, "repository")), "repositoryArn");
     return name;
   }
 

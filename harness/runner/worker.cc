@@ -9,7 +9,9 @@ namespace ecrc::runner {
 Worker::Worker(RunShared* shared)
     : shared_(shared),
       client_(shared->service, shared->config->endpoint),
-      fixture_(*shared->service, *shared->semantics, AsCallFn(), shared->config->prefix, &shared->name_counter, &shared->cleanup) {}
+      fixture_(*shared->service, *shared->semantics, AsCallFn(), shared->config->prefix, &shared->name_counter, &shared->cleanup) {
+  client_.set_gate(shared->guard);
+}
 
 check::CallFn Worker::AsCallFn() {
   return [this](const spec::Operation& op, const codec::Value& input) { return Call(op, input); };

@@ -9,6 +9,7 @@
 #include "harness/runner/coverage_tracker.h"
 #include "harness/runner/fixture.h"
 #include "harness/runner/run_config.h"
+#include "harness/runner/run_guard.h"
 #include "harness/runner/shape_aggregates.h"
 
 namespace ecrc::runner {
@@ -22,6 +23,7 @@ struct RunShared {
   CoverageTracker coverage;
   ShapeAggregates shapes;
   std::atomic<uint64_t> name_counter{0};
+  RunGuard* guard = nullptr;  // every worker's client sends through it
 };
 
 class Worker {

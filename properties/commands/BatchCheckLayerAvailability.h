@@ -4,6 +4,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -34,25 +35,25 @@ class BatchCheckLayerAvailability : public OneCall<BatchCheckLayerAvailability> 
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     const Repository& repo = *m.Find(suffix);
     std::map<std::string, nlohmann::json> layers, failures;
-    for (const auto& l : out.value("layers", nlohmann::json::array())) {
-      std::string d = l.value("layerDigest", "");
+    for (const auto& l : jr::List(jr::Member(out, "layers"))) {
+      std::string d = jr::StringAt(l, "layerDigest");
       call.Require(!layers.count(d), d + " is listed twice in layers");
       layers[d] = l;
     }
-    for (const auto& f : out.value("failures", nlohmann::json::array())) failures[f.value("layerDigest", "")] = f;
+    for (const auto& f : jr::List(jr::Member(out, "failures"))) failures[jr::StringAt(f, "layerDigest")] = f;
     for (const auto& d : digests) {
       call.Require(layers.count(d) + failures.count(d) == 1, d + " must appear exactly once in layers or failures");
       auto held = repo.layers.find(d);
       bool well_formed = d.rfind("sha256:", 0) == 0;
       if (held != repo.layers.end()) {
-        call.Require(layers.count(d) && layers[d].value("layerAvailability", "") == "AVAILABLE", d + " is held but not AVAILABLE");
-        call.Require(layers[d].value("layerSize", int64_t{-1}) == held->second, d + " layerSize is not " + std::to_string(held->second));
+        call.Require(layers.count(d) && jr::StringAt(layers[d], "layerAvailability") == "AVAILABLE", d + " is held but not AVAILABLE");
+        call.Require(jr::IntAt(layers[d], "layerSize").value_or(-1) == held->second, d + " layerSize is not " + std::to_string(held->second));
       } else if (well_formed) {
         if (layers.count(d)) {
-          call.Require(layers[d].value("layerAvailability", "") == "UNAVAILABLE", d + " is not held but listed as available");
+          call.Require(jr::StringAt(layers[d], "layerAvailability") == "UNAVAILABLE", d + " is not held but listed as available");
           call.sut().Chose("BatchCheckLayerAvailability absent digest UNAVAILABLE");
         } else {
-          call.Require(failures[d].value("failureCode", "") == "MissingLayerDigest", d + " is absent: failureCode should be MissingLayerDigest");
+          call.Require(jr::StringAt(failures[d], "failureCode") == "MissingLayerDigest", d + " is absent: failureCode should be MissingLayerDigest");
           call.sut().Chose("BatchCheckLayerAvailability absent digest MissingLayerDigest");
         }
       } else {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/image_ids.h"
 
 namespace ecrc::prop {
@@ -63,7 +64,7 @@ class BatchDeleteImage : public OneCall<BatchDeleteImage> {
     for (size_t i = 0; i < ids.size(); ++i) {
       if (!outcomes[i].empty()) continue;
       std::string d = Resolve(m, repo, ids[i]);
-      removals.push_back({d, ids[i].contains("imageDigest") ? "" : ids[i]["imageTag"].get<std::string>()});
+      removals.push_back({d, ids[i].contains("imageDigest") ? "" : ids[i]["imageTag"].get<std::string>()});  // json-read-ok: the image ids the command generated
     }
     for (const auto& [d, tag] : removals) {
       Image& image = repo.images.at(d);
@@ -73,26 +74,26 @@ class BatchDeleteImage : public OneCall<BatchDeleteImage> {
   }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     std::vector<std::string> outcomes = Outcomes(m);
-    const auto& deleted = out.value("imageIds", nlohmann::json::array());
-    const auto& failures = out.value("failures", nlohmann::json::array());
+    const auto& deleted = jr::List(jr::Member(out, "imageIds"));
+    const auto& failures = jr::List(jr::Member(out, "failures"));
     auto key = [](const nlohmann::json& id) { return id.contains("imageDigest") ? "imageDigest" : "imageTag"; };
     for (size_t i = 0; i < ids.size(); ++i) {
       const char* k = key(ids[i]);
-      std::string want = ids[i][k].get<std::string>();
+      std::string want = ids[i][k].get<std::string>();  // json-read-ok: the image ids the command generated
       bool in_deleted = false, in_failures = false;
       std::string code;
-      for (const auto& d : deleted) in_deleted = in_deleted || d.value(k, "") == want;
+      for (const auto& d : deleted) in_deleted = in_deleted || jr::StringAt(d, k) == want;
       for (const auto& f : failures) {
-        if (f.value("imageId", nlohmann::json::object()).value(k, "") == want) {
+        if (jr::StringAt(jr::Member(f, "imageId"), k) == want) {
           in_failures = true;
-          code = f.value("failureCode", "");
+          code = jr::StringAt(f, "failureCode");
         }
       }
       if (outcomes[i].empty()) {
-        call.Require(in_deleted && !in_failures, ids[i].dump() + " should be deleted and listed in imageIds");
+        call.Require(in_deleted && !in_failures, ids[i].dump() + " should be deleted and listed in imageIds");  // json-read-ok: the image ids the command generated
       } else {
         call.Require(in_failures && !in_deleted && code == outcomes[i],
-                     ids[i].dump() + " should be a failure with failureCode " + outcomes[i] + (in_failures ? ", got " + code : ""));
+                     ids[i].dump() + " should be a failure with failureCode " + outcomes[i] + (in_failures ? ", got " + code : ""));  // json-read-ok: the image ids the command generated
       }
     }
   }

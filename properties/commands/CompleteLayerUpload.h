@@ -5,6 +5,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -68,8 +69,8 @@ class CompleteLayerUpload : public OneCall<CompleteLayerUpload> {
   }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     std::string digest = Digest(m);
-    call.Require(out.value("layerDigest", "") == digest, "layerDigest is not " + digest);
-    call.Require(out.value("uploadId", "") == call.sut().UploadId(handle), "uploadId is not the upload's");
+    call.Require(jr::StringAt(out, "layerDigest") == digest, "layerDigest is not " + digest);
+    call.Require(jr::StringAt(out, "uploadId") == call.sut().UploadId(handle), "uploadId is not the upload's");
   }
 };
 

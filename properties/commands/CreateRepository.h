@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -48,19 +49,19 @@ class CreateRepository : public OneCall<CreateRepository> {
   void Mutate(Model& m) const override {
     Repository repo;
     repo.catalog = {CatalogView(catalog)};
-    for (const auto& t : tags) repo.tags[t["Key"].get<std::string>()] = t["Value"].get<std::string>();
+    for (const auto& t : tags) repo.tags[t["Key"].get<std::string>()] = t["Value"].get<std::string>();  // json-read-ok: the tags the command generated
     m.repositories[suffix] = repo;
   }
 
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     std::string name = call.sut().Name(suffix);
-    const auto& repo = out.value("repository", nlohmann::json::object());
-    call.Require(repo.value("repositoryName", "") == name, "repository.repositoryName is not " + name);
-    std::string arn = repo.value("repositoryArn", "");
+    const auto& repo = jr::Object(jr::Member(out, "repository"));
+    call.Require(jr::StringAt(repo, "repositoryName") == name, "repository.repositoryName is not " + name);
+    std::string arn = jr::StringAt(repo, "repositoryArn");
     // D: CLI examples; the region field of an ECR Public ARN is empty.
     call.Require(arn.rfind("arn:aws:ecr-public::", 0) == 0 && EndsWith(arn, ":repository/" + name),
                  "repositoryArn '" + arn + "' is not arn:aws:ecr-public::<account>:repository/" + name);
-    std::string uri = repo.value("repositoryUri", "");
+    std::string uri = jr::StringAt(repo, "repositoryUri");
     // D: repositoryUri is public.ecr.aws/<registry alias>/<name>, never the account id.
     const std::string& account = call.sut().account();
     call.Require(account.empty() || uri.find("/" + account + "/") == std::string::npos,
@@ -68,15 +69,15 @@ class CreateRepository : public OneCall<CreateRepository> {
     call.Require(EndsWith(uri, "/" + name),
                  "repositoryUri '" + uri + "' does not end in /" + name);
     // D: CLI create-repository examples show catalogData as {} when none was given.
-    call.Require(out.contains("catalogData") && CatalogView(out["catalogData"]) == CatalogView(catalog),
-                 "catalogData is not what was sent: " + out.value("catalogData", nlohmann::json()).dump());
+    call.Require(jr::Object(out).contains("catalogData") && CatalogView(jr::Member(out, "catalogData")) == CatalogView(catalog),
+                 "catalogData is not what was sent: " + jr::Dump(jr::Member(out, "catalogData")));
     call.sut().BindArn(suffix, arn);
   }
 
  private:
   size_t DistinctKeys() const {
     std::set<std::string> keys;
-    for (const auto& t : tags) keys.insert(t["Key"].get<std::string>());
+    for (const auto& t : tags) keys.insert(t["Key"].get<std::string>());  // json-read-ok: the tags the command generated
     return keys.size();
   }
 };

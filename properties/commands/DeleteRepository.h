@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -37,7 +38,7 @@ class DeleteRepository : public OneCall<DeleteRepository> {
 
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     std::string name = call.sut().Name(suffix);
-    call.Require(out.value("repository", nlohmann::json::object()).value("repositoryName", "") == name,
+    call.Require(jr::StringAt(jr::Object(jr::Member(out, "repository")), "repositoryName") == name,
                  "repository.repositoryName is not " + name);
   }
 };

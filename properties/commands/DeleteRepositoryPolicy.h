@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/commands/SetRepositoryPolicy.h"
+#include "base/json_read.h"
 
 namespace ecrc::prop {
 
@@ -20,7 +21,7 @@ class DeleteRepositoryPolicy : public OneCall<DeleteRepositoryPolicy> {
   Expected Predict(const Model& m) const override { return ExpectPolicy(m, suffix); }
   void Mutate(Model& m) const override { m.Find(suffix)->policy.reset(); }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    call.Require(SamePolicy(out.value("policyText", ""), *m.Find(suffix)->policy), "policyText is not the deleted policy (compared as JSON)");
+    call.Require(SamePolicy(jr::StringAt(out, "policyText"), *m.Find(suffix)->policy), "policyText is not the deleted policy (compared as JSON)");
   }
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/image_detail.h"
 
 namespace ecrc::prop {
@@ -34,16 +35,16 @@ class DescribeImageTags : public EcrCommand {
     }
     std::map<std::string, std::string> got;
     for (const auto& entry : CollectPages(call, kName, input, "imageTagDetails", "imageTag", max_results, want.size())) {
-      std::string tag = entry.value("imageTag", "");
-      const auto& detail = entry.value("imageDetail", nlohmann::json::object());
-      std::string d = detail.value("imageDigest", "");
+      std::string tag = jr::StringAt(entry, "imageTag");
+      const auto& detail = jr::Object(jr::Member(entry, "imageDetail"));
+      std::string d = jr::StringAt(detail, "imageDigest");
       call.Require(!got.count(tag), "tag " + tag + " is listed twice");
       got[tag] = d;
       auto it = repo->images.find(d);
       if (it != repo->images.end()) CheckImageDetail(call, *repo, it->second, detail);
     }
     if (got != want) {
-      call.Require(false, "tags listed " + nlohmann::json(got).dump() + " but the model has " + nlohmann::json(want).dump());
+      call.Require(false, "tags listed " + jr::Dump(nlohmann::json(got)) + " but the model has " + nlohmann::json(want).dump());  // json-read-ok: the model's tags
     }
   }
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/image_detail.h"
 #include "properties/commands/image_ids.h"
 
@@ -46,7 +47,7 @@ class DescribeImages : public EcrCommand {
       Expected e = !repo ? Expected::Error("RepositoryNotFoundException") : missing ? Expected::Error("ImageNotFoundException") : Expected::Success();
       const nlohmann::json& out = call.Call(kName, input, e);
       if (out.is_null()) return;
-      details = out.value("imageDetails", nlohmann::json::array());
+      details = jr::List(jr::Member(out, "imageDetails"));
     } else {
       if (!repo) {
         call.Call(kName, input, Expected::Error("RepositoryNotFoundException"));
@@ -57,21 +58,21 @@ class DescribeImages : public EcrCommand {
     }
     std::multiset<std::string> got;
     for (const auto& detail : details) {
-      std::string d = detail.value("imageDigest", "");
+      std::string d = jr::StringAt(detail, "imageDigest");
       got.insert(d);
       auto it = repo->images.find(d);
       if (it == repo->images.end()) continue;  // reported below as a difference
       std::set<std::string> tags;
-      for (const auto& t : detail.value("imageTags", nlohmann::json::array())) tags.insert(t.get<std::string>());
-      call.Require(tags == it->second.tags, d + ": imageTags differ from the model's " + nlohmann::json(it->second.tags).dump());
-      call.Require(detail.value("repositoryName", "") == sut.Name(suffix), d + ": repositoryName is not " + sut.Name(suffix));
+      for (const auto& t : jr::List(jr::Member(detail, "imageTags"))) tags.insert(jr::String(t));
+      call.Require(tags == it->second.tags, d + ": imageTags differ from the model's " + nlohmann::json(it->second.tags).dump());  // json-read-ok: the model's tags
+      call.Require(jr::StringAt(detail, "repositoryName") == sut.Name(suffix), d + ": repositoryName is not " + sut.Name(suffix));
       CheckImageDetail(call, *repo, it->second, detail);
     }
     // Two ids of one image: whether it is listed once or twice is not documented, so by id the
     // sets are compared; a listing must hold each image once.
     bool same = ids.empty() ? got == want : std::set<std::string>(got.begin(), got.end()) == std::set<std::string>(want.begin(), want.end());
     if (!same) {
-      call.Require(false, "images listed " + nlohmann::json(got).dump() + " but the model holds " + nlohmann::json(want).dump());
+      call.Require(false, "images listed " + jr::Dump(nlohmann::json(got)) + " but the model holds " + nlohmann::json(want).dump());  // json-read-ok: the model's images
     }
   }
 };

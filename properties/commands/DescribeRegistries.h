@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -24,12 +25,12 @@ class DescribeRegistries : public OneCall<DescribeRegistries> {
   }
   Expected Predict(const Model& m) const override { return Expected::Success(); }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    const auto& registries = out.value("registries", nlohmann::json::array());
+    const auto& registries = jr::List(jr::Member(out, "registries"));
     call.Require(registries.size() == 1, "registries holds " + std::to_string(registries.size()) + " entries, not the caller's one");
-    std::string id = registries[0].value("registryId", "");
+    std::string id = jr::StringAt(jr::Element(registries, 0), "registryId");
     call.Require(call.sut().account().empty() || id == call.sut().account(), "registryId " + id + " is not " + call.sut().account());
     // D: CLI describe-registries, arn:aws:ecr-public::<acct>:registry/<acct>.
-    call.Require(registries[0].value("registryArn", "") == "arn:aws:ecr-public::" + id + ":registry/" + id,
+    call.Require(jr::StringAt(jr::Element(registries, 0), "registryArn") == "arn:aws:ecr-public::" + id + ":registry/" + id,
                  "registryArn is not arn:aws:ecr-public::" + id + ":registry/" + id);
   }
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -38,14 +39,14 @@ class DescribeRepositories : public EcrCommand {
       Expected e = missing ? Expected::Error("RepositoryNotFoundException") : Expected::Success();
       const nlohmann::json& out = call.Call(kName, {{"repositoryNames", full}}, e);
       if (out.is_null()) return;
-      CheckSame(call, out.value("repositories", nlohmann::json::array()), std::set<std::string>(names.begin(), names.end()));
+      CheckSame(call, jr::List(jr::Member(out, "repositories")), std::set<std::string>(names.begin(), names.end()));
       return;
     }
     // Other cases' repositories may be listed too; the bound counts what the model knows plus slack.
     auto items = CollectPages(call, kName, nlohmann::json::object(), "repositories", "repositoryName", max_results, m.repositories.size() + 1000);
     nlohmann::json mine = nlohmann::json::array();
     for (const auto& r : items) {
-      if (r.value("repositoryName", "").rfind(sut.prefix(), 0) == 0) mine.push_back(r);
+      if (jr::StringAt(r, "repositoryName").rfind(sut.prefix(), 0) == 0) mine.push_back(r);
     }
     std::set<std::string> expected;
     for (const auto& [suffix, repo] : m.repositories) expected.insert(suffix);
@@ -56,10 +57,10 @@ class DescribeRepositories : public EcrCommand {
   static void CheckSame(StepCall& call, const nlohmann::json& got, const std::set<std::string>& expected) {
     std::multiset<std::string> seen;
     for (const auto& r : got) {
-      std::string name = r.value("repositoryName", "");
+      std::string name = jr::StringAt(r, "repositoryName");
       seen.insert(name);
-      call.Require(EndsWith(r.value("repositoryUri", ""), "/" + name), "repositoryUri of " + name + " does not end in /" + name);
-      call.Require(EndsWith(r.value("repositoryArn", ""), ":repository/" + name), "repositoryArn of " + name + " does not end in :repository/" + name);
+      call.Require(EndsWith(jr::StringAt(r, "repositoryUri"), "/" + name), "repositoryUri of " + name + " does not end in /" + name);
+      call.Require(EndsWith(jr::StringAt(r, "repositoryArn"), ":repository/" + name), "repositoryArn of " + name + " does not end in :repository/" + name);
     }
     std::multiset<std::string> want;
     for (const auto& s : expected) want.insert(call.sut().Name(s));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include "base/json_read.h"
 #include <chrono>
 
 #include "base/base64.h"
@@ -25,14 +26,14 @@ class GetAuthorizationToken : public OneCall<GetAuthorizationToken> {
     bool home = sut.client().endpoint().region == "us-east-1";
     const nlohmann::json& out = call.Call(kName, nlohmann::json::object(), home ? Expected::Success() : Expected::Error("UnsupportedCommandException"));
     if (out.is_null()) return;
-    const auto& data = out.value("authorizationData", nlohmann::json::object());
-    auto decoded = Base64Decode(data.value("authorizationToken", ""));
+    const auto& data = jr::Object(jr::Member(out, "authorizationData"));
+    auto decoded = Base64Decode(jr::StringAt(data, "authorizationToken"));
     call.Require(decoded.has_value(), "authorizationToken is not base64");
     const std::string& text = *decoded;
     call.Require(text.rfind("AWS:", 0) == 0 && std::count(text.begin(), text.end(), ':') == 1,
                  "the decoded token is not AWS:<password> with exactly one ':'");
     double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    call.Require(data.contains("expiresAt") && data["expiresAt"].is_number() && data["expiresAt"].get<double>() > now,
+    call.Require(jr::Number(jr::Member(data, "expiresAt")).value_or(0) > now,
                  "expiresAt is not a time in the future (epoch seconds)");
   }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -20,7 +21,7 @@ class GetRegistryCatalogData : public OneCall<GetRegistryCatalogData> {
   codec::Value Input(const Model& m, Sut& sut) const override { return nlohmann::json::object(); }
   Expected Predict(const Model& m) const override { return Expected::Success(); }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    std::string got = out.value("registryCatalogData", nlohmann::json::object()).value("displayName", "");
+    std::string got = jr::StringAt(jr::Object(jr::Member(out, "registryCatalogData")), "displayName");
     call.Require(got == m.display_name, "displayName '" + got + "' is not '" + m.display_name + "'");
   }
 };

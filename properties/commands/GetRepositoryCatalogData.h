@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -31,9 +32,9 @@ class GetRepositoryCatalogData : public OneCall<GetRepositoryCatalogData> {
   }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     const auto& candidates = m.Find(suffix)->catalog;
-    nlohmann::json got = CatalogView(out.value("catalogData", nlohmann::json::object()));
+    nlohmann::json got = CatalogView(jr::Object(jr::Member(out, "catalogData")));
     call.Require(std::find(candidates.begin(), candidates.end(), got) != candidates.end(),
-                 "catalogData " + got.dump() + " is not what was put");
+                 "catalogData " + jr::Dump(got) + " is not what was put");
   }
 };
 

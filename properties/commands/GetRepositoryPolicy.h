@@ -2,6 +2,7 @@
 #pragma once
 
 #include "properties/commands/SetRepositoryPolicy.h"
+#include "base/json_read.h"
 
 namespace ecrc::prop {
 
@@ -18,7 +19,7 @@ class GetRepositoryPolicy : public OneCall<GetRepositoryPolicy> {
   codec::Value Input(const Model& m, Sut& sut) const override { return {{"repositoryName", sut.Name(suffix)}}; }
   Expected Predict(const Model& m) const override { return ExpectPolicy(m, suffix); }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    call.Require(SamePolicy(out.value("policyText", ""), *m.Find(suffix)->policy), "policyText is not the policy set (compared as JSON)");
+    call.Require(SamePolicy(jr::StringAt(out, "policyText"), *m.Find(suffix)->policy), "policyText is not the policy set (compared as JSON)");
   }
 };
 

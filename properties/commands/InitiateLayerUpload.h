@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -23,9 +24,9 @@ class InitiateLayerUpload : public OneCall<InitiateLayerUpload> {
   }
   void Mutate(Model& m) const override { m.uploads[m.next_upload++] = Upload{suffix, "", {}}; }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    std::string id = out.value("uploadId", "");
+    std::string id = jr::StringAt(out, "uploadId");
     call.Require(!id.empty(), "no uploadId");
-    call.Require(out.contains("partSize") && out["partSize"].is_number_integer() && out["partSize"].get<int64_t>() > 0,
+    call.Require(jr::IntAt(out, "partSize").value_or(0) > 0,
                  "partSize is not a positive number of bytes");
     call.sut().BindUpload(m.next_upload, id);
   }

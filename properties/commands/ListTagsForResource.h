@@ -2,6 +2,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -22,15 +23,15 @@ class ListTagsForResource : public OneCall<ListTagsForResource> {
   }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     std::map<std::string, std::string> got;
-    for (const auto& t : out.value("tags", nlohmann::json::array())) {
-      std::string key = t.value("Key", "");
+    for (const auto& t : jr::List(jr::Member(out, "tags"))) {
+      std::string key = jr::StringAt(t, "Key");
       call.Require(!got.count(key), "tag key '" + key + "' is listed twice");
-      got[key] = t.value("Value", "");
+      got[key] = jr::StringAt(t, "Value");
     }
     const auto& want = m.Find(suffix)->tags;
     if (got != want) {
       nlohmann::json g = got, w = want;
-      call.Require(false, "tags " + g.dump() + " differ from the model's " + w.dump());
+      call.Require(false, "tags " + jr::Dump(g) + " differ from the model's " + w.dump());  // json-read-ok: the model's tags
     }
   }
 };

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 #include "properties/manifests.h"
 
@@ -98,13 +99,13 @@ class PutImage : public OneCall<PutImage> {
     image.tags.insert(tag);
   }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    const auto& image = out.value("image", nlohmann::json::object());
-    const auto& id = image.value("imageId", nlohmann::json::object());
-    call.Require(id.value("imageDigest", "") == Digest(), "image.imageId.imageDigest is not the manifest's sha256 " + Digest());
-    call.Require(id.value("imageTag", "") == tag, "image.imageId.imageTag is not " + tag);
+    const auto& image = jr::Object(jr::Member(out, "image"));
+    const auto& id = jr::Object(jr::Member(image, "imageId"));
+    call.Require(jr::StringAt(id, "imageDigest") == Digest(), "image.imageId.imageDigest is not the manifest's sha256 " + Digest());
+    call.Require(jr::StringAt(id, "imageTag") == tag, "image.imageId.imageTag is not " + tag);
     // D/E: the manifest is stored and echoed byte for byte.
-    call.Require(image.value("imageManifest", "") == manifest, "image.imageManifest is not the manifest as sent, byte for byte");
-    call.Require(image.value("imageManifestMediaType", "") == ReadManifest(manifest).media_type, "image.imageManifestMediaType is not the manifest's");
+    call.Require(jr::StringAt(image, "imageManifest") == manifest, "image.imageManifest is not the manifest as sent, byte for byte");
+    call.Require(jr::StringAt(image, "imageManifestMediaType") == ReadManifest(manifest).media_type, "image.imageManifestMediaType is not the manifest's");
   }
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -28,7 +29,7 @@ class PutRegistryCatalogData : public OneCall<PutRegistryCatalogData> {
   Expected Predict(const Model& m) const override { return Expected().If(too_long, "InvalidParameterException"); }
   void Mutate(Model& m) const override { m.display_name = display_name; }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    std::string got = out.value("registryCatalogData", nlohmann::json::object()).value("displayName", "");
+    std::string got = jr::StringAt(jr::Object(jr::Member(out, "registryCatalogData")), "displayName");
     call.Require(got == display_name, "displayName '" + got + "' is not the one put");
   }
 };

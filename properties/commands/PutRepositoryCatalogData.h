@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -27,9 +28,9 @@ class PutRepositoryCatalogData : public OneCall<PutRepositoryCatalogData> {
   void Mutate(Model& m) const override { m.Find(suffix)->catalog = CatalogAfterPut(m.Find(suffix)->catalog, catalog); }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     auto candidates = CatalogAfterPut(m.Find(suffix)->catalog, catalog);
-    nlohmann::json got = CatalogView(out.value("catalogData", nlohmann::json::object()));
+    nlohmann::json got = CatalogView(jr::Object(jr::Member(out, "catalogData")));
     auto it = std::find(candidates.begin(), candidates.end(), got);
-    call.Require(it != candidates.end(), "catalogData " + got.dump() + " is neither what was put nor what was put merged into the old data");
+    call.Require(it != candidates.end(), "catalogData " + jr::Dump(got) + " is neither what was put nor what was put merged into the old data");
     if (candidates.size() > 1 && candidates[0] != candidates[1]) call.sut().Chose(it == candidates.begin() ? "PutRepositoryCatalogData replaces" : "PutRepositoryCatalogData merges");
   }
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -44,8 +45,8 @@ class SetRepositoryPolicy : public OneCall<SetRepositoryPolicy> {
   }
   void Mutate(Model& m) const override { m.Find(suffix)->policy = policy; }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
-    call.Require(SamePolicy(out.value("policyText", ""), policy), "policyText is not the policy set (compared as JSON)");
-    call.Require(out.value("repositoryName", "") == call.sut().Name(suffix), "repositoryName is not " + call.sut().Name(suffix));
+    call.Require(SamePolicy(jr::StringAt(out, "policyText"), policy), "policyText is not the policy set (compared as JSON)");
+    call.Require(jr::StringAt(out, "repositoryName") == call.sut().Name(suffix), "repositoryName is not " + call.sut().Name(suffix));
   }
 };
 

@@ -50,11 +50,11 @@ class TagResource : public OneCall<TagResource> {
     if (broken_key) return Expected().If(true, "InvalidTagParameterException").If(true, "InvalidParameterException");
     std::set<std::string> keys;
     for (const auto& [k, v] : repo->tags) keys.insert(k);
-    for (const auto& t : tags) keys.insert(t["Key"].get<std::string>());
+    for (const auto& t : tags) keys.insert(t["Key"].get<std::string>());  // json-read-ok: the tags the command generated
     return Expected().If(static_cast<int64_t>(keys.size()) > m.limits->tags_per_repository, "TooManyTagsException");
   }
   void Mutate(Model& m) const override {
-    for (const auto& t : tags) m.Find(suffix)->tags[t["Key"].get<std::string>()] = t["Value"].get<std::string>();
+    for (const auto& t : tags) m.Find(suffix)->tags[t["Key"].get<std::string>()] = t["Value"].get<std::string>();  // json-read-ok: the tags the command generated
   }
 };
 

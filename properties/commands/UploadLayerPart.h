@@ -4,6 +4,7 @@
 #pragma once
 
 #include "properties/command.h"
+#include "base/json_read.h"
 #include "properties/commands/common.h"
 
 namespace ecrc::prop {
@@ -66,7 +67,7 @@ class UploadLayerPart : public OneCall<UploadLayerPart> {
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     int64_t last = First(m) + static_cast<int64_t>(hex.size() / 2) - 1;
     // D: CLIp example, lastByteReceived is the part's last byte.
-    call.Require(out.value("lastByteReceived", int64_t{-2}) == last, "lastByteReceived is not " + std::to_string(last));
+    call.Require(jr::IntAt(out, "lastByteReceived").value_or(-2) == last, "lastByteReceived is not " + std::to_string(last));
   }
 };
 

@@ -1,4 +1,5 @@
 #include "properties/commands/common.h"
+#include "base/json_read.h"
 
 #include <algorithm>
 #include <set>
@@ -54,17 +55,18 @@ std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, 
                  std::string(operation) + " kept returning a nextToken after " + std::to_string(page) + " pages (" +
                      std::to_string(items.size()) + " items): pagination does not end");
     const nlohmann::json& out = call.Call(operation, input, Expected::Success());
-    const auto& got = out.value(key, nlohmann::json::array());
+    const auto& got = jr::List(jr::Member(out, key));
     call.Require(got.size() <= per_page, std::string(operation) + " returned " + std::to_string(got.size()) + " items with maxResults " +
                                              std::to_string(per_page));
     for (const auto& item : got) {
-      std::string name = item.value(id, "");
+      std::string name = jr::StringAt(item, id);
       call.Require(seen.insert(name).second, std::string(operation) + " listed " + id + " '" + name + "' twice across pages");
       items.push_back(item);
     }
     empty_in_a_row = got.empty() ? empty_in_a_row + 1 : 0;
-    if (!out.contains("nextToken") || !out["nextToken"].is_string()) break;
-    input["nextToken"] = out["nextToken"];
+    auto token = jr::OptString(jr::Member(out, "nextToken"));
+    if (!token) break;
+    input["nextToken"] = *token;
   }
   return items;
 }

@@ -23,10 +23,10 @@ inline rc::Gen<nlohmann::json> GenImageId(const Repository* repo) {
 // The digest an image id names in `repo`, or "" when it names none.
 inline std::string Resolve(const Model& m, const Repository& repo, const nlohmann::json& id) {
   if (id.contains("imageDigest")) {
-    std::string d = id["imageDigest"].get<std::string>();
+    std::string d = id["imageDigest"].get<std::string>();  // json-read-ok: the image ids the command generated
     return repo.images.count(d) ? d : "";
   }
-  return m.DigestOfTag(repo, id["imageTag"].get<std::string>()).value_or("");
+  return m.DigestOfTag(repo, id["imageTag"].get<std::string>()).value_or("");  // json-read-ok: the image ids the command generated
 }
 
 }  // namespace ecrc::prop

@@ -122,7 +122,7 @@ void AuthorizationToken(ScenarioContext& ctx) {
   const json& expires = At(data, "expiresAt");
   double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   bool number = expires.is_number();
-  double ahead = number ? expires.get<double>() - now : 0;
+  double ahead = number ? expires.get<double>() - now : 0;  // json-read-ok: `number` is expires.is_number()
   ctx.Check(number && std::fabs(ahead - 12 * 3600) <= 15 * 60, "expiresAt is about 12 hours ahead (epoch seconds)",
             "now + 12 h (+/- 15 min)", number ? "now + " + std::to_string(std::lround(ahead / 60)) + " min" : Dump(expires));
 }

@@ -1,0 +1,73 @@
+#include "harness/codec/response_body.h"
+
+#include "base/utf8.h"
+
+namespace ecrc::codec {
+
+int JsonNestingDepth(std::string_view text, int stop_above) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > deepest && (deepest = depth) > stop_above) return deepest;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+ParsedBody ParseResponseBody(std::string_view body, const BodyLimits& limits) {
+  ParsedBody out;
+  if (body.size() > limits.max_bytes) {
+    out.problem = "response body too large: " + std::to_string(body.size()) + " bytes, the limit is " + std::to_string(limits.max_bytes);
+    return out;
+  }
+  for (size_t i = 0; i < body.size();) {
+    if (static_cast<unsigned char>(body[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = Utf8SequenceLength(body, i);
+    if (n == 0) {
+      out.problem = "response body is not valid UTF-8 (byte " + std::to_string(i) + ")";
+      out.kind = ViolationKind::kUtf8;
+      return out;
+    }
+    i += n;
+  }
+  if (int depth = JsonNestingDepth(body, limits.max_depth); depth > limits.max_depth) {
+    out.problem = "response body exceeds the nesting depth limit of " + std::to_string(limits.max_depth) +
+                  " (the model's outputs nest fewer than 10 levels)";
+    return out;
+  }
+  out.value = nlohmann::json::parse(body, nullptr, false);
+  if (out.value.is_discarded()) {
+    out.value = nullptr;
+    out.problem = "response body is not valid JSON";
+  }
+  return out;
+}
+
+std::string ContentEncodingProblem(const Headers& headers) {
+  const std::string* encoding = headers.Find("Content-Encoding");
+  if (!encoding) return "";
+  std::string_view v(*encoding);
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v.empty() || EqualsIgnoreCase(v, "identity")) return "";
+  return "response has Content-Encoding '" + *encoding + "' although the request asked for none (no Accept-Encoding): body not read";
+}
+
+}  // namespace ecrc::codec
