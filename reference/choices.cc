@@ -29,8 +29,8 @@ const std::vector<ChoiceInfo>& AllChoices() {
        "PutRegistryCatalogData with displayName \"\" clears the stored display name or keeps it (fact sheet §4 item 18, U)"},
       {Choice::kUntaggedInImageTags, "untagged_in_image_tags", {"omitted", "listed"},
        "DescribeImageTags leaves untagged images out, or lists each as an entry without imageTag (fact sheet §4 item 7, U)"},
-      {Choice::kMissingRequiredCode, "missing_required_code", {"invalid_parameter", "validation_exception"},
-       "a request missing a required member gets InvalidParameterException or ValidationException (fact sheet §2.2, U)"},
+      {Choice::kMissingRequiredCode, "missing_required_code", {"invalid_parameter", "validation_error"},
+       "a request missing a required member gets InvalidParameterException or the common error ValidationError (fact sheet §2.2, U; AWS Common Errors)"},
   };
   return kChoices;
 }

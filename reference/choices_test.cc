@@ -150,8 +150,8 @@ TEST(ChoicesPlayed, UntaggedInImageTagsPagesThroughBoth) {
 }
 
 TEST(ChoicesPlayed, MissingRequiredCode) {
-  TestServer t(With("missing_required_code=validation_exception"));
-  EXPECT_EQ(t.Call("CreateRepository", json::object()).code, "ValidationException");
+  TestServer t(With("missing_required_code=validation_error"));
+  EXPECT_EQ(t.Call("CreateRepository", json::object()).code, "ValidationError");
   EXPECT_EQ(t.Call("CreateRepository", {{"repositoryName", "A"}}).code, "InvalidParameterException");
 }
 

@@ -53,11 +53,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // model description) and TooManyTagsException for a tag list over the model's 200.
 ApiError ViolationError(const spec::Operation& op, const codec::Violations& violations, const Choices& choices) {
   std::string message = codec::AwsValidationMessage(violations);
-  // A missing required member: InvalidParameterException most likely, ValidationException (the
-  // Coral default) the other reading (fact sheet §2.2, U).
-  if (choices.Is(Choice::kMissingRequiredCode, "validation_exception") &&
+  // A missing required member: InvalidParameterException most likely, the common error
+  // ValidationError (AWS Common Errors page) the other reading (fact sheet §2.2, U).
+  if (choices.Is(Choice::kMissingRequiredCode, "validation_error") &&
       std::any_of(violations.begin(), violations.end(), [](const auto& v) { return v.kind == codec::ViolationKind::kRequired; })) {
-    return {"ValidationException", message};
+    return {"ValidationError", message};
   }
   bool tags_only = op.DeclaresError("InvalidTagParameterException");
   bool too_many = false;

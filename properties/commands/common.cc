@@ -58,7 +58,8 @@ std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, 
     call.Require(got.size() <= per_page, std::string(operation) + " returned " + std::to_string(got.size()) + " items with maxResults " +
                                              std::to_string(per_page));
     for (const auto& item : got) {
-      std::string name = item.value(id, "");
+      // An item without its id (an untagged image in DescribeImageTags) is known by its content.
+      std::string name = item.contains(id) ? item.value(id, "") : item.dump();
       call.Require(seen.insert(name).second, std::string(operation) + " listed " + id + " '" + name + "' twice across pages");
       items.push_back(item);
     }

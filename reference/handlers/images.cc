@@ -159,15 +159,22 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
       if (parsed.config) learn(*parsed.config);
       for (const auto& layer : parsed.layers) learn(layer);
     }
-    if (tag) {
-      auto moved = s.ApplyImageTag(*repo, *tag, digest, ctx.now);
+    if (tag || ctx.faults.Has(Fault::kUntaggedPushTaggedLatest)) {
+      std::string applied = tag ? *tag : "latest";
+      if (ctx.faults.Has(Fault::kImageTagMangled)) {
+        // Each character Docker's grammar forbids at its place becomes '_' (allowed anywhere).
+        for (size_t i = 0; i < applied.size(); ++i) {
+          if (!IsDockerTag((i ? "x" : "") + applied.substr(i, 1))) applied[i] = '_';
+        }
+      }
+      auto moved = s.ApplyImageTag(*repo, applied, digest, ctx.now);
       if (auto* error = std::get_if<ApiError>(&moved)) return *error;
       if (const auto& previous = std::get<std::optional<std::string>>(moved)) {
         // A tag move leaves the previous image in the repository, untagged if this was its last
         // tag (ECR keeps untagged images; fact sheet §5.2).
         auto old = repo->images.find(*previous);
         if (old != repo->images.end()) {
-          if (ctx.faults.Has(Fault::kTagMoveKeepsOldTag)) old->second.tags.push_back(*tag);
+          if (ctx.faults.Has(Fault::kTagMoveKeepsOldTag)) old->second.tags.push_back(applied);
           if (ctx.faults.Has(Fault::kUntaggedImageDeletedOnTagMove) && old->second.tags.empty()) {
             s.RemoveImage(*repo, *previous);
           }

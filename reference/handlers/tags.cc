@@ -81,15 +81,18 @@ std::variant<std::vector<Tag>, ApiError> ReadTags(const HandlerContext& ctx, con
           "of 256 characters");
     }
     if (Reserved(*key)) return InvalidTag("The aws: prefix is reserved for AWS use and cannot be used in tag keys");
-    if (ctx.choices.Is(Choice::kTagCharset, "aws_general") && !(InGeneralTagSet(*key) && InGeneralTagSet(*value))) {
-      return InvalidTag("Tag keys and values may only contain letters, digits, spaces and _ . : / = + - @ (key '" + *key + "')");
+    if (!(InGeneralTagSet(*key) && InGeneralTagSet(*value))) {
+      if (ctx.choices.Is(Choice::kTagCharset, "aws_general")) {
+        return InvalidTag("Tag keys and values may only contain letters, digits, spaces and _ . : / = + - @ (key '" + *key + "')");
+      }
+      if (ctx.faults.Has(Fault::kTagCharsetDropped)) continue;
     }
     auto [it, inserted] = index.emplace(*key, tags.size());
     if (inserted) {
       tags.push_back(Tag{*key, *value});
     } else if (ctx.choices.Is(Choice::kDuplicateTagKeys, "rejected")) {
       return InvalidTag("Duplicate tag key '" + *key + "' in one request");
-    } else {
+    } else if (!ctx.faults.Has(Fault::kDuplicateTagKeysFirstWins)) {
       tags[it->second].value = *value;
     }
   }
