@@ -36,6 +36,15 @@ const std::string kAlnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 // AWS's general tagging rule (General Reference, "Tagging AWS resources").
 const std::string kGeneralTagSet = kAlnum + " _.:/=+-@";
 
+// Tag text in the general set without leading or trailing spaces (a service may trim them).
+rc::Gen<std::string> GenTagText(const spec::Shape& shape, int64_t cap) {
+  return rc::gen::map(GenFrom(shape, cap, kGeneralTagSet), [](std::string text) {
+    if (!text.empty() && text.front() == ' ') text.front() = '_';
+    if (!text.empty() && text.back() == ' ') text.back() = '_';
+    return text;
+  });
+}
+
 std::string Repeat(char c, int64_t n) { return std::string(static_cast<size_t>(std::max<int64_t>(n, 0)), c); }
 
 }  // namespace
@@ -57,11 +66,11 @@ rc::Gen<std::string> GenText(const spec::Shape& shape, int64_t cap) {
 rc::Gen<std::string> GenImageTag(const Limits& limits) {
   return rc::gen::weightedOneOf<std::string>(
       {{8, rc::gen::element<std::string>("latest", "v1", "v2")},
-       {1, GenFrom(*limits.image_tag, std::min<int64_t>(20, 128), kAlnum + "._-", kAlnum + "_")}});
+       {1, GenFrom(*limits.image_tag, 20, kAlnum + "._-", kAlnum + "_")}});
 }
 
 rc::Gen<std::string> GenTagKey(const Limits& limits) {
-  auto fresh = rc::gen::map(GenFrom(*limits.tag_key, 16, kGeneralTagSet), [](std::string key) {
+  auto fresh = rc::gen::map(GenTagText(*limits.tag_key, 16), [](std::string key) {
     // The aws: prefix is reserved, in any case (UG ecr-public-using-tags).
     if (key.size() >= 4 && (key[0] | 0x20) == 'a' && (key[1] | 0x20) == 'w' && (key[2] | 0x20) == 's' && key[3] == ':') key = "k" + key;
     return key;
@@ -69,7 +78,7 @@ rc::Gen<std::string> GenTagKey(const Limits& limits) {
   return rc::gen::weightedOneOf<std::string>({{8, rc::gen::element<std::string>("team", "env", "Env", "cost-centre")}, {1, fresh}});
 }
 
-rc::Gen<std::string> GenTagValue(const Limits& limits) { return GenFrom(*limits.tag_value, 12, kGeneralTagSet); }
+rc::Gen<std::string> GenTagValue(const Limits& limits) { return GenTagText(*limits.tag_value, 12); }
 
 rc::Gen<nlohmann::json> GenTags(const Limits& limits, int max) {
   return rc::gen::mapcat(rc::gen::inRange(1, max + 1), [&limits](int count) {
