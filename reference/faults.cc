@@ -49,6 +49,7 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kDuplicateTagKeysFirstWins, "duplicate_tag_keys_first_wins", "a request naming a tag key twice succeeds and keeps the first value instead of the last (or refusing)"},
       {Fault::kImageTagMangled, "image_tag_mangled", "PutImage stores an imageTag outside Docker's grammar with those characters replaced by '_'"},
       {Fault::kUntaggedPushTaggedLatest, "untagged_push_tagged_latest", "PutImage without imageTag tags the image 'latest' instead of leaving it untagged (or refusing)"},
+      {Fault::kAbsentLayerWrongFailure, "absent_layer_wrong_failure", "BatchCheckLayerAvailability answers an absent well-formed digest as an InvalidLayerDigest failure (neither UNAVAILABLE nor MissingLayerDigest)"},
   };
   return kFaults;
 }

@@ -67,6 +67,7 @@ enum class Fault {
   kDuplicateTagKeysFirstWins,
   kImageTagMangled,
   kUntaggedPushTaggedLatest,
+  kAbsentLayerWrongFailure,
   kCount  // not a fault
 };
 

@@ -191,6 +191,7 @@ std::vector<std::string> RunTranscript(const Faults& faults, const std::string& 
   x.Call("PutImage", {{"repositoryName", "r2"}, {"imageManifest", t.Schema2Manifest("r2", "three", true)}, {"imageTag", "v1+build"}});
   x.Call("PutImage", {{"repositoryName", "r2"}, {"imageManifest", t.Schema2Manifest("r2", "four", true)}});
   x.Call("DescribeImageTags", {{"repositoryName", "r2"}});
+  x.Call("BatchCheckLayerAvailability", {{"repositoryName", "r2"}, {"layerDigests", {Sha256Digest("absent")}}});
 
   // Deletion: without force, then stale reads and surviving tags.
   x.Call("DeleteRepository", {{"repositoryName", "app"}});

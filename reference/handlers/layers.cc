@@ -91,9 +91,10 @@ Outcome BatchCheckLayerAvailability(HandlerContext& ctx, const json& input) {
         json layer = {{"layerDigest", digest}, {"layerAvailability", "AVAILABLE"}, {"layerSize", it->second.size}};
         if (!it->second.media_type.empty()) layer["mediaType"] = it->second.media_type;
         layers.push_back(std::move(layer));
-      } else if (ctx.choices.Is(Choice::kAbsentLayer, "missing_layer_digest")) {
+      } else if (ctx.choices.Is(Choice::kAbsentLayer, "missing_layer_digest") || ctx.faults.Has(Fault::kAbsentLayerWrongFailure)) {
         // The other reading (emulators such as fakecloud): an absent layer is a failure.
-        failures.push_back({{"layerDigest", digest}, {"failureCode", "MissingLayerDigest"},
+        bool wrong = ctx.faults.Has(Fault::kAbsentLayerWrongFailure);
+        failures.push_back({{"layerDigest", digest}, {"failureCode", wrong ? "InvalidLayerDigest" : "MissingLayerDigest"},
                             {"failureReason", "The layer with this digest does not exist in the repository"}});
       } else {
         layers.push_back({{"layerDigest", digest}, {"layerAvailability", "UNAVAILABLE"}});
