@@ -85,20 +85,6 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
   auto parsed_or = ParseManifest(manifest, StringOr(input, "imageManifestMediaType"));
   if (!parsed_or.ok()) return InvalidParameter(parsed_or.status().message());
   const ParsedManifest& parsed = *parsed_or;
-  // ImageTag has no pattern in the model; whether ECR Public holds tags to Docker's grammar is U
-  // (fact sheet §3). By default any 1..300 character tag is taken; the image_tag_grammar choice
-  // refuses the others.
-  if (tag && ctx.choices.Is(Choice::kImageTagGrammar, "docker") && !IsDockerTag(*tag)) {
-    return InvalidParameterAt("imageTag", "Image tags must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-  }
-  // The model doc says a tag "is required" for Docker schema 2 and OCI image manifests, yet the
-  // platform manifests of a list exist untagged in ECR Public: enforcement is U (fact sheet §5.2).
-  // By default an untagged push is accepted (refusing would break multi-arch pushes); the
-  // untagged_manifest_push choice refuses it.
-  if (!tag && !parsed.IsList() && ctx.choices.Is(Choice::kUntaggedManifestPush, "rejected") &&
-      (parsed.media_type == kDockerSchema2MediaType || parsed.media_type == kOciManifestMediaType)) {
-    return InvalidParameterAt("imageTag", "An image tag is required for Docker V2 Schema 2 and OCI image manifests");
-  }
   // The digest of the exact bytes received, which are stored and echoed unchanged.
   std::string digest = ManifestDigest(manifest);
   if (digest_param && *digest_param != digest && !ctx.faults.Has(Fault::kDigestMismatchIgnored)) {
@@ -109,6 +95,21 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
   return ctx.store.Write([&](StoreState& s) -> Outcome {
     Repository* repo = s.FindRepository(name);
     if (!repo) return RepositoryNotFound(ctx, name);
+    // After the repository lookup: a missing repository is reported first, whatever the tag.
+    // ImageTag has no pattern in the model; whether ECR Public holds tags to Docker's grammar is U
+    // (fact sheet §3). By default any 1..300 character tag is taken; the image_tag_grammar choice
+    // refuses the others.
+    if (tag && ctx.choices.Is(Choice::kImageTagGrammar, "docker") && !IsDockerTag(*tag)) {
+      return InvalidParameterAt("imageTag", "Image tags must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
+    }
+    // The model doc says a tag "is required" for Docker schema 2 and OCI image manifests, yet the
+    // platform manifests of a list exist untagged in ECR Public: enforcement is U (fact sheet §5.2).
+    // By default an untagged push is accepted (refusing would break multi-arch pushes); the
+    // untagged_manifest_push choice refuses it.
+    if (!tag && !parsed.IsList() && ctx.choices.Is(Choice::kUntaggedManifestPush, "rejected") &&
+        (parsed.media_type == kDockerSchema2MediaType || parsed.media_type == kOciManifestMediaType)) {
+      return InvalidParameterAt("imageTag", "An image tag is required for Docker V2 Schema 2 and OCI image manifests");
+    }
     if (!ctx.faults.Has(Fault::kAcceptMissingLayers)) {
       // Layers and, by inference, the config blob must have been uploaded to this repository.
       std::vector<std::string> missing;
