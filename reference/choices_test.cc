@@ -39,9 +39,9 @@ TEST(ChoicesTable, ParseNamesTheKnownOnes) {
 
 TEST(ChoicesPlayed, AbsentLayer) {
   TestServer t(With("absent_layer=missing_layer_digest"));
-  t.CreateRepository("a");
+  t.CreateRepository("app");
   std::string absent = Sha256Digest("nothing");
-  Reply r = t.Call("BatchCheckLayerAvailability", {{"repositoryName", "a"}, {"layerDigests", {absent}}});
+  Reply r = t.Call("BatchCheckLayerAvailability", {{"repositoryName", "app"}, {"layerDigests", {absent}}});
   ASSERT_EQ(r.status, 200) << r.raw.body;
   EXPECT_TRUE(r.body["layers"].empty());
   EXPECT_EQ(r.body["failures"][0]["failureCode"], "MissingLayerDigest");
@@ -49,71 +49,71 @@ TEST(ChoicesPlayed, AbsentLayer) {
 
 TEST(ChoicesPlayed, TagCharsetAndDuplicates) {
   TestServer general(With("tag_charset=aws_general"));
-  general.CreateRepository("a");
-  std::string arn = general.RepositoryArn("a");
+  general.CreateRepository("app");
+  std::string arn = general.RepositoryArn("app");
   auto tag = [&](TestServer& t, const json& tags) { return t.Call("TagResource", {{"resourceArn", arn}, {"tags", tags}}); };
   EXPECT_EQ(tag(general, {{{"Key", "k.:/=+-@_ 9"}, {"Value", "V al"}}}).status, 200);
   EXPECT_EQ(tag(general, {{{"Key", "k"}, {"Value", "!"}}}).code, "InvalidTagParameterException");
   EXPECT_EQ(tag(general, {{{"Key", "k#"}, {"Value", ""}}}).code, "InvalidTagParameterException");
   TestServer any;
-  any.CreateRepository("a");
+  any.CreateRepository("app");
   EXPECT_EQ(tag(any, {{{"Key", "k"}, {"Value", "!"}}}).status, 200);
 
   TestServer rejects(With("duplicate_tag_keys=rejected"));
-  rejects.CreateRepository("a");
+  rejects.CreateRepository("app");
   json twice = {{{"Key", "k"}, {"Value", "1"}}, {{"Key", "k"}, {"Value", "2"}}};
   EXPECT_EQ(tag(rejects, twice).code, "InvalidTagParameterException");
-  Reply created = rejects.Call("CreateRepository", {{"repositoryName", "b"}, {"tags", twice}});
+  Reply created = rejects.Call("CreateRepository", {{"repositoryName", "box"}, {"tags", twice}});
   EXPECT_EQ(created.code, "InvalidTagParameterException");
-  EXPECT_EQ(rejects.Call("DescribeRepositories", {{"repositoryNames", {"b"}}}).code, "RepositoryNotFoundException");
+  EXPECT_EQ(rejects.Call("DescribeRepositories", {{"repositoryNames", {"box"}}}).code, "RepositoryNotFoundException");
 }
 
 TEST(ChoicesPlayed, TagLengthError) {
   TestServer t(With("tag_length_error=invalid_parameter"));
-  t.CreateRepository("a");
-  Reply r = t.Call("TagResource", {{"resourceArn", t.RepositoryArn("a")}, {"tags", {{{"Key", std::string(129, 'k')}, {"Value", ""}}}}});
+  t.CreateRepository("app");
+  Reply r = t.Call("TagResource", {{"resourceArn", t.RepositoryArn("app")}, {"tags", {{{"Key", std::string(129, 'k')}, {"Value", ""}}}}});
   EXPECT_EQ(r.code, "InvalidParameterException");
   // A list over the model's 200 is still TooManyTags.
   json many = json::array();
   for (int i = 0; i < 201; ++i) many.push_back({{"Key", "k" + std::to_string(i)}, {"Value", ""}});
-  EXPECT_EQ(t.Call("TagResource", {{"resourceArn", t.RepositoryArn("a")}, {"tags", many}}).code, "TooManyTagsException");
+  EXPECT_EQ(t.Call("TagResource", {{"resourceArn", t.RepositoryArn("app")}, {"tags", many}}).code, "TooManyTagsException");
 }
 
 TEST(ChoicesPlayed, CatalogPutReplaceAndMissing) {
   TestServer t(With("catalog_put=replace"));
-  t.CreateRepository("a");
-  ASSERT_EQ(t.Call("PutRepositoryCatalogData", {{"repositoryName", "a"}, {"catalogData", {{"description", "d"}}}}).status, 200);
-  Reply r = t.Call("PutRepositoryCatalogData", {{"repositoryName", "a"}, {"catalogData", {{"aboutText", "x"}}}});
+  t.CreateRepository("app");
+  ASSERT_EQ(t.Call("PutRepositoryCatalogData", {{"repositoryName", "app"}, {"catalogData", {{"description", "d"}}}}).status, 200);
+  Reply r = t.Call("PutRepositoryCatalogData", {{"repositoryName", "app"}, {"catalogData", {{"aboutText", "x"}}}});
   EXPECT_EQ(r.body["catalogData"], (json{{"aboutText", "x"}}));
 
   TestServer missing(With("catalog_missing=not_found"));
-  missing.CreateRepository("a");
-  EXPECT_EQ(missing.Call("GetRepositoryCatalogData", {{"repositoryName", "a"}}).code, "RepositoryCatalogDataNotFoundException");
-  ASSERT_EQ(missing.Call("PutRepositoryCatalogData", {{"repositoryName", "a"}, {"catalogData", {{"description", "d"}}}}).status, 200);
-  EXPECT_EQ(missing.Call("GetRepositoryCatalogData", {{"repositoryName", "a"}}).status, 200);
+  missing.CreateRepository("app");
+  EXPECT_EQ(missing.Call("GetRepositoryCatalogData", {{"repositoryName", "app"}}).code, "RepositoryCatalogDataNotFoundException");
+  ASSERT_EQ(missing.Call("PutRepositoryCatalogData", {{"repositoryName", "app"}, {"catalogData", {{"description", "d"}}}}).status, 200);
+  EXPECT_EQ(missing.Call("GetRepositoryCatalogData", {{"repositoryName", "app"}}).status, 200);
 }
 
 TEST(ChoicesPlayed, ImageTagGrammarAndUntaggedPush) {
   TestServer docker(With("image_tag_grammar=docker"));
-  docker.CreateRepository("a");
-  std::string manifest = docker.Schema2Manifest("a", "s", true);
-  EXPECT_EQ(docker.PutImage("a", manifest, "-bad").code, "InvalidParameterException");
-  EXPECT_EQ(docker.PutImage("a", manifest, "v1.0_x-Y").status, 200);
+  docker.CreateRepository("app");
+  std::string manifest = docker.Schema2Manifest("app", "s", true);
+  EXPECT_EQ(docker.PutImage("app", manifest, "-bad").code, "InvalidParameterException");
+  EXPECT_EQ(docker.PutImage("app", manifest, "v1.0_x-Y").status, 200);
 
   TestServer strict(With("untagged_manifest_push=rejected"));
-  strict.CreateRepository("a");
-  manifest = strict.Schema2Manifest("a", "s", true);
-  EXPECT_EQ(strict.PutImage("a", manifest).code, "InvalidParameterException");
-  EXPECT_EQ(strict.PutImage("a", manifest, "t").status, 200);
+  strict.CreateRepository("app");
+  manifest = strict.Schema2Manifest("app", "s", true);
+  EXPECT_EQ(strict.PutImage("app", manifest).code, "InvalidParameterException");
+  EXPECT_EQ(strict.PutImage("app", manifest, "t").status, 200);
 }
 
 TEST(ChoicesPlayed, RepeatedCompletion) {
   TestServer t(With("repeated_completion=layer_already_exists"));
-  t.CreateRepository("a");
-  std::string upload = t.Call("InitiateLayerUpload", {{"repositoryName", "a"}}).body["uploadId"];
-  ASSERT_EQ(t.Call("UploadLayerPart", {{"repositoryName", "a"}, {"uploadId", upload}, {"partFirstByte", 0}, {"partLastByte", 2},
+  t.CreateRepository("app");
+  std::string upload = t.Call("InitiateLayerUpload", {{"repositoryName", "app"}}).body["uploadId"];
+  ASSERT_EQ(t.Call("UploadLayerPart", {{"repositoryName", "app"}, {"uploadId", upload}, {"partFirstByte", 0}, {"partLastByte", 2},
                                        {"layerPartBlob", codec::BlobValue("abc")}}).status, 200);
-  json complete = {{"repositoryName", "a"}, {"uploadId", upload}, {"layerDigests", {Sha256Digest("abc")}}};
+  json complete = {{"repositoryName", "app"}, {"uploadId", upload}, {"layerDigests", {Sha256Digest("abc")}}};
   ASSERT_EQ(t.Call("CompleteLayerUpload", complete).status, 200);
   EXPECT_EQ(t.Call("CompleteLayerUpload", complete).code, "LayerAlreadyExistsException");
   complete["uploadId"] = "00000000-0000-0000-0000-000000000000";
@@ -129,12 +129,12 @@ TEST(ChoicesPlayed, EmptyDisplayNameKeeps) {
 
 TEST(ChoicesPlayed, UntaggedInImageTagsPagesThroughBoth) {
   TestServer t(With("untagged_in_image_tags=listed"));
-  t.CreateRepository("a");
-  t.PushImage("a", "one", "t1");
-  std::string untagged = t.PushImage("a", "two");
-  t.PushImage("a", "three", "t3");
+  t.CreateRepository("app");
+  t.PushImage("app", "one", "t1");
+  std::string untagged = t.PushImage("app", "two");
+  t.PushImage("app", "three", "t3");
   std::vector<json> seen;
-  json input = {{"repositoryName", "a"}, {"maxResults", 1}};
+  json input = {{"repositoryName", "app"}, {"maxResults", 1}};
   for (int i = 0; i < 5; ++i) {
     Reply r = t.Call("DescribeImageTags", input);
     ASSERT_EQ(r.status, 200) << r.raw.body;
