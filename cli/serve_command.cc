@@ -3,9 +3,11 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/context.h"
@@ -22,6 +24,8 @@ struct ServeArgs {
   std::string region = "us-east-1";
   std::vector<std::string> faults;
   bool list_faults = false;
+  std::vector<std::string> choices;
+  bool list_choices = false;
 };
 
 bool IsAccountId(const std::string& s) {
@@ -61,9 +65,29 @@ void Serve(Context& ctx, const ServeArgs& args) {
     }
     return;
   }
+  if (args.list_choices) {
+    // One line each: name, values with the default marked by '*', description.
+    std::vector<std::pair<std::string, std::string>> rows;
+    size_t name_width = 0, values_width = 0;
+    for (const auto& info : server::AllChoices()) {
+      std::string values;
+      for (size_t i = 0; i < info.values.size(); ++i) values += (i ? "|" : "") + std::string(info.values[i]) + (i == 0 ? "*" : "");
+      rows.emplace_back(info.name, values);
+      name_width = std::max(name_width, rows.back().first.size());
+      values_width = std::max(values_width, values.size());
+    }
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const auto& [name, values] = rows[i];
+      std::cout << name << std::string(name_width + 2 - name.size(), ' ') << values
+                << std::string(values_width + 2 - values.size(), ' ') << server::AllChoices()[i].description << "\n";
+    }
+    return;
+  }
   std::string error;
   auto faults = server::Faults::Parse(args.faults, &error);
   if (!faults) return Fail(ctx, kExitUsage, error);
+  auto choices = server::Choices::Parse(args.choices, &error);
+  if (!choices) return Fail(ctx, kExitUsage, error);
   if (!IsAccountId(args.account_id)) return Fail(ctx, kExitUsage, "--account-id must be 12 digits");
   if (!args.registry_alias.empty() && !IsAlias(args.registry_alias)) {
     return Fail(ctx, kExitUsage,
@@ -88,6 +112,7 @@ void Serve(Context& ctx, const ServeArgs& args) {
   options.registry_alias = args.registry_alias;
   options.region = args.region;
   options.faults = *faults;
+  options.choices = *choices;
   server::Server server(options, service);
   auto url = server.Start();
   if (!url.ok()) return Fail(ctx, kExitUsage, url.status().message());
@@ -98,6 +123,10 @@ void Serve(Context& ctx, const ServeArgs& args) {
   if (!faults->empty()) {
     std::cerr << " with faults:";
     for (const auto& name : faults->Names()) std::cerr << " " << name;
+  }
+  if (auto chosen = choices->NonDefault(); !chosen.empty()) {
+    std::cerr << " playing:";
+    for (const auto& setting : chosen) std::cerr << " " << setting;
   }
   std::cerr << "; stop with SIGINT or SIGTERM" << std::endl;
   int received = 0;
@@ -120,6 +149,10 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--fault", args->faults, "Commit this named contract violation (repeatable; see --list-faults)");
   cmd->add_flag("--list-faults", args->list_faults, "Print every fault with what it breaks, then exit");
+  cmd->add_option("--choice", args->choices,
+                  "Play this reading of open AWS behaviour, NAME=VALUE (repeatable; see --list-choices)");
+  cmd->add_flag("--list-choices", args->list_choices,
+                "Print every choice with its values (default marked *) and what is open, then exit");
   cmd->callback([&ctx, args] { Serve(ctx, *args); });
 }
 

@@ -14,7 +14,7 @@ std::string NextCasePrefix() {
 Model InitialModel(const Limits& limits, const std::string& display_name) {
   Model m;
   m.limits = &limits;
-  m.display_name = display_name;
+  m.display_name = {display_name};
   return m;
 }
 

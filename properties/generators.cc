@@ -1,6 +1,9 @@
 #include "properties/generators.h"
 
 #include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
 
 namespace ecrc::prop {
 namespace {
@@ -15,6 +18,31 @@ rc::Gen<std::string> GenSegment() {
         return head + sep + tail;
       },
       rc::gen::resize(6, alnum), rc::gen::element<std::string>(".", "_", "-", ""), rc::gen::resize(4, alnum));
+}
+
+// Text of a length the shape allows (at most `cap`) drawn from `alphabet`, whose first
+// character is drawn from `first` when that is not empty.
+rc::Gen<std::string> GenFrom(const spec::Shape& shape, int64_t cap, std::string alphabet, std::string first = {}) {
+  int64_t lo = shape.min.value_or(0);
+  int64_t hi = std::max(lo, std::min(shape.max.value_or(cap), cap));
+  return rc::gen::mapcat(rc::gen::inRange<int64_t>(lo, hi + 1), [alphabet, first](int64_t n) {
+    auto body = rc::gen::container<std::string>(static_cast<size_t>(n), rc::gen::elementOf(alphabet));
+    if (first.empty() || n == 0) return body;
+    return rc::gen::apply([](char head, std::string s) { s[0] = head; return s; }, rc::gen::elementOf(first), body);
+  });
+}
+
+const std::string kAlnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+// AWS's general tagging rule (General Reference, "Tagging AWS resources").
+const std::string kGeneralTagSet = kAlnum + " _.:/=+-@";
+
+// Tag text in the general set without leading or trailing spaces (a service may trim them).
+rc::Gen<std::string> GenTagText(const spec::Shape& shape, int64_t cap) {
+  return rc::gen::map(GenFrom(shape, cap, kGeneralTagSet), [](std::string text) {
+    if (!text.empty() && text.front() == ' ') text.front() = '_';
+    if (!text.empty() && text.back() == ' ') text.back() = '_';
+    return text;
+  });
 }
 
 std::string Repeat(char c, int64_t n) { return std::string(static_cast<size_t>(std::max<int64_t>(n, 0)), c); }
@@ -37,12 +65,34 @@ rc::Gen<std::string> GenText(const spec::Shape& shape, int64_t cap) {
 
 rc::Gen<std::string> GenImageTag(const Limits& limits) {
   return rc::gen::weightedOneOf<std::string>(
-      {{8, rc::gen::element<std::string>("latest", "v1", "v2")}, {1, GenText(*limits.image_tag, 20)}});
+      {{8, rc::gen::element<std::string>("latest", "v1", "v2")},
+       {1, GenFrom(*limits.image_tag, 20, kAlnum + "._-", kAlnum + "_")}});
 }
 
 rc::Gen<std::string> GenTagKey(const Limits& limits) {
-  return rc::gen::weightedOneOf<std::string>(
-      {{8, rc::gen::element<std::string>("team", "env", "Env", "cost-centre")}, {1, GenText(*limits.tag_key, 16)}});
+  auto fresh = rc::gen::map(GenTagText(*limits.tag_key, 16), [](std::string key) {
+    // The aws: prefix is reserved, in any case (UG ecr-public-using-tags).
+    if (key.size() >= 4 && (key[0] | 0x20) == 'a' && (key[1] | 0x20) == 'w' && (key[2] | 0x20) == 's' && key[3] == ':') key = "k" + key;
+    return key;
+  });
+  return rc::gen::weightedOneOf<std::string>({{8, rc::gen::element<std::string>("team", "env", "Env", "cost-centre")}, {1, fresh}});
+}
+
+rc::Gen<std::string> GenTagValue(const Limits& limits) { return GenTagText(*limits.tag_value, 12); }
+
+rc::Gen<nlohmann::json> GenTags(const Limits& limits, int max) {
+  return rc::gen::mapcat(rc::gen::inRange(1, max + 1), [&limits](int count) {
+    return rc::gen::map(rc::gen::container<std::vector<std::pair<std::string, std::string>>>(
+                            static_cast<size_t>(count), rc::gen::pair(GenTagKey(limits), GenTagValue(limits))),
+                        [](std::vector<std::pair<std::string, std::string>> drawn) {
+                          nlohmann::json tags = nlohmann::json::array();
+                          std::set<std::string> keys;
+                          for (auto& [k, v] : drawn) {
+                            if (keys.insert(k).second) tags.push_back({{"Key", k}, {"Value", v}});
+                          }
+                          return tags;
+                        });
+  });
 }
 
 rc::Gen<nlohmann::json> GenCatalogData(const Limits& limits) {

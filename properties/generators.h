@@ -22,10 +22,19 @@ inline constexpr size_t kCasePrefixLength = 18;
 rc::Gen<std::string> GenNameSuffix(const Limits& limits);
 // Printable ASCII text of a length the shape allows, at most `cap` characters (speed).
 rc::Gen<std::string> GenText(const spec::Shape& shape, int64_t cap);
-// Image tags: a small pool (so tags move between images) and fresh ones.
+// Image tags: a small pool (so tags move between images) and fresh ones, all in Docker's
+// grammar [A-Za-z0-9_][A-Za-z0-9._-]{0,127}: whether ECR Public takes other tags is U (fact
+// sheet §3 ImageTag), so a tag outside it is not a valid input (scenario image_tag_outside_docker_grammar).
 rc::Gen<std::string> GenImageTag(const Limits& limits);
-// Tag keys: a small pool (so keys are overwritten and removed) and fresh ones.
+// Tag keys: a small pool (so keys are overwritten and removed) and fresh ones; keys and values
+// stay inside AWS's general tagging set (letters, digits, spaces, _ . : / = + - @) and keys
+// never take the reserved aws: prefix: whether ECR Public enforces the set is U (fact sheet
+// §5.5), so other characters are not valid inputs (scenario tags_outside_general_charset).
 rc::Gen<std::string> GenTagKey(const Limits& limits);
+rc::Gen<std::string> GenTagValue(const Limits& limits);
+// 1..`max` tags with distinct keys: a request naming a key twice is neither valid nor invalid
+// (fact sheet §5.5, U; scenario tags_duplicate_keys_in_request).
+rc::Gen<nlohmann::json> GenTags(const Limits& limits, int max);
 // RepositoryCatalogDataInput without a logo (its output is a service-chosen URL).
 rc::Gen<nlohmann::json> GenCatalogData(const Limits& limits);
 // A repository policy document (IAM JSON) with a varying statement id and actions.

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <set>
+
 #include "harness/codec/validator.h"
 #include "properties/sut.h"
 
@@ -66,8 +69,7 @@ TEST_F(GeneratorsTest, RepositoryNamesMatchTheModel) {
 TEST_F(GeneratorsTest, TagsImageTagsCatalogAndDisplayNamesAreValid) {
   ForAll([&] {
     std::string name = prefix_ + "a";
-    nlohmann::json tag = {{"Key", *GenTagKey(limits_)}, {"Value", *GenText(*limits_.tag_value, 300)}};
-    auto tags = Check("TagResource", {{"resourceArn", "arn:aws:ecr-public::123456789012:repository/" + name}, {"tags", {tag}}});
+    auto tags = Check("TagResource", {{"resourceArn", "arn:aws:ecr-public::123456789012:repository/" + name}, {"tags", *GenTags(limits_, 3)}});
     RC_ASSERT(tags.empty());
     auto image = Check("PutImage", {{"repositoryName", name}, {"imageManifest", "{}"}, {"imageTag", *GenImageTag(limits_)}});
     RC_ASSERT(image.empty());
@@ -77,6 +79,33 @@ TEST_F(GeneratorsTest, TagsImageTagsCatalogAndDisplayNamesAreValid) {
     RC_ASSERT(display.empty());
     auto policy = Check("SetRepositoryPolicy", {{"repositoryName", name}, {"policyText", *GenPolicy()}});
     RC_ASSERT(policy.empty());
+  });
+}
+
+// Valid under every reading the behaviour reference leaves open (§5.5, §3 ImageTag): tags in
+// AWS's general tagging set, never the aws: prefix or a key twice; image tags in Docker's grammar.
+TEST_F(GeneratorsTest, ValuesAreValidUnderEveryReading) {
+  auto general = [](const std::string& s) {
+    for (char c : s) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && std::string(" _.:/=+-@").find(c) == std::string::npos) return false;
+    }
+    return s.empty() || (s.front() != ' ' && s.back() != ' ');
+  };
+  ForAll([&] {
+    nlohmann::json tags = *GenTags(limits_, 3);
+    RC_ASSERT(!tags.empty() && tags.size() <= 3u);
+    std::set<std::string> keys;
+    for (const auto& t : tags) {
+      std::string key = t["Key"], value = t["Value"];
+      RC_ASSERT(keys.insert(key).second);
+      RC_ASSERT(general(key));
+      RC_ASSERT(general(value));
+      RC_ASSERT(!(key.size() >= 4 && (key.substr(0, 4) == "aws:" || key.substr(0, 4) == "AWS:")));
+    }
+    std::string tag = *GenImageTag(limits_);
+    RC_ASSERT(!tag.empty() && tag.size() <= 128u);
+    RC_ASSERT(std::isalnum(static_cast<unsigned char>(tag[0])) || tag[0] == '_');
+    for (char c : tag) RC_ASSERT(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-');
   });
 }
 

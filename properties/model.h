@@ -49,9 +49,9 @@ struct Model {
   std::map<std::string, Repository> repositories;  // keyed by name suffix (the case prefix is the Sut's)
   std::map<int, Upload> uploads;                   // keyed by handle; the Sut maps handles to upload ids
   int next_upload = 0;
-  // The registry's display name; "" also stands for "not set" (whether "" clears it is U, and
-  // both read back the same to a client).
-  std::string display_name;
+  // What the registry's display name may now read as ("" also stands for "not set"). More than
+  // one when a put of "" may have cleared it or kept the old one (U, fact sheet §4 item 18).
+  std::set<std::string> display_name = {""};
 
   const Repository* Find(const std::string& suffix) const;
   Repository* Find(const std::string& suffix);

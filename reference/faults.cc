@@ -45,6 +45,11 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kAuthTokenExtraColon, "auth_token_extra_colon", "the decoded authorization token holds more than one ':' (breaks aws ecr-public get-login-password)"},
       {Fault::kAuthTokenAnyRegion, "auth_token_any_region", "GetAuthorizationToken succeeds outside us-east-1 instead of UnsupportedCommandException"},
       {Fault::kCatalogLogoEchoed, "catalog_logo_echoed", "catalog data output echoes logoImageBlob instead of returning a logoUrl"},
+      {Fault::kTagCharsetDropped, "tag_charset_dropped", "tags with characters outside AWS's general tagging set are accepted but silently not stored"},
+      {Fault::kDuplicateTagKeysFirstWins, "duplicate_tag_keys_first_wins", "a request naming a tag key twice succeeds and keeps the first value instead of the last (or refusing)"},
+      {Fault::kImageTagMangled, "image_tag_mangled", "PutImage stores an imageTag outside Docker's grammar with those characters replaced by '_'"},
+      {Fault::kUntaggedPushTaggedLatest, "untagged_push_tagged_latest", "PutImage without imageTag tags the image 'latest' instead of leaving it untagged (or refusing)"},
+      {Fault::kAbsentLayerWrongFailure, "absent_layer_wrong_failure", "BatchCheckLayerAvailability answers an absent well-formed digest as an InvalidLayerDigest failure (neither UNAVAILABLE nor MissingLayerDigest)"},
   };
   return kFaults;
 }

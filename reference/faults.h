@@ -62,6 +62,12 @@ enum class Fault {
   kAuthTokenExtraColon,
   kAuthTokenAnyRegion,
   kCatalogLogoEchoed,
+  // Edge values only some readings accept (answers outside the documented set).
+  kTagCharsetDropped,
+  kDuplicateTagKeysFirstWins,
+  kImageTagMangled,
+  kUntaggedPushTaggedLatest,
+  kAbsentLayerWrongFailure,
   kCount  // not a fault
 };
 

@@ -182,6 +182,17 @@ std::vector<std::string> RunTranscript(const Faults& faults, const std::string& 
   x.Call("DescribeImageTags", {{"repositoryName", "app"}});
   x.Call("BatchDeleteImage", {{"repositoryName", "app"}, {"imageIds", {{{"imageTag", "nope"}}}}});
 
+  // Edge values only some readings accept: a tag outside the general set, a key twice, an image
+  // tag outside Docker's grammar, an untagged push.
+  std::string r2 = t.RepositoryArn("r2");
+  x.Call("TagResource", {{"resourceArn", r2},
+                         {"tags", {{{"Key", "edge#key"}, {"Value", "a!b"}}, {{"Key", "dup"}, {"Value", "first"}}, {{"Key", "dup"}, {"Value", "last"}}}}});
+  x.Call("ListTagsForResource", {{"resourceArn", r2}});
+  x.Call("PutImage", {{"repositoryName", "r2"}, {"imageManifest", t.Schema2Manifest("r2", "three", true)}, {"imageTag", "v1+build"}});
+  x.Call("PutImage", {{"repositoryName", "r2"}, {"imageManifest", t.Schema2Manifest("r2", "four", true)}});
+  x.Call("DescribeImageTags", {{"repositoryName", "r2"}});
+  x.Call("BatchCheckLayerAvailability", {{"repositoryName", "r2"}, {"layerDigests", {Sha256Digest("absent")}}});
+
   // Deletion: without force, then stale reads and surviving tags.
   x.Call("DeleteRepository", {{"repositoryName", "app"}});
   x.Call("DeleteRepository", {{"repositoryName", "app"}, {"force", true}});

@@ -1,5 +1,5 @@
 // The contract between the server's dispatch and its per-resource handlers: what a handler is
-// given (store, faults, identity, the operation) and what it returns.
+// given (store, faults, choices, identity, the operation) and what it returns.
 #pragma once
 
 #include <string>
@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reference/choices.h"
 #include "reference/faults.h"
 #include "reference/outcome.h"
 #include "reference/page_token.h"
@@ -25,6 +26,7 @@ struct RegistryIdentity {
 struct HandlerContext {
   Store& store;
   const Faults& faults;
+  const Choices& choices;
   const RegistryIdentity& identity;
   const PageTokenCodec& tokens;
   const spec::Operation& op;

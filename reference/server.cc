@@ -1,5 +1,6 @@
 #include "reference/server.h"
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 
@@ -50,8 +51,14 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // AWS's message, except that problems confined to tags use the tag errors the operation declares:
 // InvalidTagParameterException ("Tag keys can have a maximum character length of 128 ...", its
 // model description) and TooManyTagsException for a tag list over the model's 200.
-ApiError ViolationError(const spec::Operation& op, const codec::Violations& violations) {
+ApiError ViolationError(const spec::Operation& op, const codec::Violations& violations, const Choices& choices) {
   std::string message = codec::AwsValidationMessage(violations);
+  // A missing required member: InvalidParameterException most likely, the common error
+  // ValidationError (AWS Common Errors page) the other reading (fact sheet §2.2, U).
+  if (choices.Is(Choice::kMissingRequiredCode, "validation_error") &&
+      std::any_of(violations.begin(), violations.end(), [](const auto& v) { return v.kind == codec::ViolationKind::kRequired; })) {
+    return {"ValidationError", message};
+  }
   bool tags_only = op.DeclaresError("InvalidTagParameterException");
   bool too_many = false;
   for (const auto& v : violations) {
@@ -60,7 +67,9 @@ ApiError ViolationError(const spec::Operation& op, const codec::Violations& viol
     if (!(StartsWith(v.path, "tags[") || StartsWith(v.path, "tagKeys[") || list_length)) tags_only = false;
   }
   if (tags_only && too_many && op.DeclaresError("TooManyTagsException")) return {"TooManyTagsException", message};
-  if (tags_only) return {"InvalidTagParameterException", message};
+  // A tag key or value over its length: the tag error per its description, or generic constraint
+  // validation's InvalidParameterException (fact sheet §5.5, U).
+  if (tags_only && choices.Is(Choice::kTagLengthError, "invalid_tag_parameter")) return {"InvalidTagParameterException", message};
   return {"InvalidParameterException", message};
 }
 
@@ -169,14 +178,14 @@ HttpResponse Server::HandleOrThrow(const HttpRequest& request) {
   auto& decoded = std::get<codec::DecodedRequest>(decoded_or);
   const spec::Operation& op = *decoded.op;
   if (!decoded.violations.empty() && !options_.faults.Has(Fault::kNoInputValidation)) {
-    if (op.DeclaresError("InvalidParameterException")) return error(400, ViolationError(op, decoded.violations));
+    if (op.DeclaresError("InvalidParameterException")) return error(400, ViolationError(op, decoded.violations, options_.choices));
     // GetRegistryCatalogData declares no InvalidParameterException and has no input members, so
     // its only possible violations are unknown members. Answering with an undeclared error would
     // break its contract; ignoring unknown members is what most AWS services do anyway.
   }
   Handler handler = FindHandler(op.name);
   if (!handler) return error(400, {"UnsupportedCommandException", "The action " + op.name + " isn't supported"});
-  HandlerContext ctx{store_, options_.faults, identity_, tokens_, op, NowSeconds()};
+  HandlerContext ctx{store_, options_.faults, options_.choices, identity_, tokens_, op, NowSeconds()};
   Outcome outcome = handler(ctx, decoded.input);
   if (!outcome.ok()) {
     const ApiError& e = outcome.error();

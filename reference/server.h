@@ -9,6 +9,7 @@
 
 #include "base/http.h"
 #include "base/status.h"
+#include "reference/choices.h"
 #include "reference/faults.h"
 #include "reference/handler.h"
 #include "reference/page_token.h"
@@ -28,6 +29,8 @@ struct Options {
   std::string registry_alias;
   std::string region = "us-east-1";
   Faults faults;
+  // Which reading of open AWS behaviour to play (all conformant; see choices.h).
+  Choices choices;
   Quotas quotas;
   // Requests with a larger body are refused with HTTP 413 before they are parsed. 32 MiB holds
   // the largest valid request (a 20 MiB layer part is ~27 MiB as base64).

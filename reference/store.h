@@ -83,6 +83,9 @@ struct Repository {
   std::map<std::string, Image> images;                 // digest → image (sorted: pagination key)
   std::map<std::string, ImageTagRef> image_tags;       // tag → image (sorted: pagination key)
   std::map<std::string, int> list_references;          // digest → lists/indexes referencing it
+  // Upload id → layer digest of the uploads completed here (the repeated_completion choice needs
+  // them; bounded like the uploads in progress).
+  std::map<std::string, std::string> completed_uploads;
   uint64_t manifest_bytes = 0;
 
   const Tag* FindTag(const std::string& key) const;

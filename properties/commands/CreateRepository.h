@@ -23,9 +23,10 @@ class CreateRepository : public OneCall<CreateRepository> {
     suffix = broken_name ? (*GenBrokenNameSuffix(*m.limits)).value : *GenNameSuffix(*m.limits);
     if (*rc::gen::inRange(0, 3) == 0) catalog = *GenCatalogData(*m.limits);
     int count = *rc::gen::weightedOneOf<int>({{6, rc::gen::just(0)}, {3, rc::gen::inRange(1, 4)}, {1, rc::gen::just(51)}});
-    for (int i = 0; i < count; ++i) {
-      tags.push_back({{"Key", count > 3 ? "bulk-" + std::to_string(i) : *GenTagKey(*m.limits)},
-                      {"Value", *GenText(*m.limits->tag_value, 12)}});
+    if (count > 3) {
+      for (int i = 0; i < count; ++i) tags.push_back({{"Key", "bulk-" + std::to_string(i)}, {"Value", *GenTagValue(*m.limits)}});
+    } else if (count > 0) {
+      tags = *GenTags(*m.limits, count);
     }
   }
 

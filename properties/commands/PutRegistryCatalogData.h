@@ -1,5 +1,5 @@
 // PutRegistryCatalogData: a display name within the model's length (any account may store one,
-// D), at times one character too long (InvalidParameter, E).
+// D), at times one character too long (InvalidParameter, E); "" clears or keeps the old name (U).
 #pragma once
 
 #include "properties/command.h"
@@ -27,10 +27,22 @@ class PutRegistryCatalogData : public OneCall<PutRegistryCatalogData> {
     return {{"displayName", display_name}};
   }
   Expected Predict(const Model& m) const override { return Expected().If(too_long, "InvalidParameterException"); }
-  void Mutate(Model& m) const override { m.display_name = display_name; }
+  void Mutate(Model& m) const override { m.display_name = After(m); }
   void Verify(const Model& m, StepCall& call, const nlohmann::json& out) const override {
     std::string got = jr::StringAt(jr::Object(jr::Member(out, "registryCatalogData")), "displayName");
-    call.Require(got == display_name, "displayName '" + got + "' is not the one put");
+    auto candidates = After(m);
+    call.Require(candidates.count(got), "displayName '" + got + "' is not the one put");
+    if (display_name.empty() && candidates.size() > 1) {
+      call.sut().Chose(got.empty() ? "PutRegistryCatalogData \"\" clears" : "PutRegistryCatalogData \"\" keeps");
+    }
+  }
+
+ private:
+  // "" clears the name or keeps it (U, fact sheet §4 item 18); any other name replaces it.
+  std::set<std::string> After(const Model& m) const {
+    std::set<std::string> out = {display_name};
+    if (display_name.empty()) out.insert(m.display_name.begin(), m.display_name.end());
+    return out;
   }
 };
 

@@ -37,8 +37,7 @@ class TagResource : public OneCall<TagResource> {
       }
       return;
     }
-    int count = *rc::gen::inRange(1, 4);
-    for (int i = 0; i < count; ++i) tags.push_back({{"Key", *GenTagKey(*m.limits)}, {"Value", *GenText(*m.limits->tag_value, 12)}});
+    tags = *GenTags(*m.limits, 3);
   }
 
  protected:

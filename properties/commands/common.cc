@@ -59,7 +59,8 @@ std::vector<nlohmann::json> CollectPages(StepCall& call, const char* operation, 
     call.Require(got.size() <= per_page, std::string(operation) + " returned " + std::to_string(got.size()) + " items with maxResults " +
                                              std::to_string(per_page));
     for (const auto& item : got) {
-      std::string name = jr::StringAt(item, id);
+      // An item without its id (an untagged image in DescribeImageTags) is known by its content.
+      std::string name = jr::Member(item, id).is_null() ? jr::Dump(item) : jr::StringAt(item, id);
       call.Require(seen.insert(name).second, std::string(operation) + " listed " + id + " '" + name + "' twice across pages");
       items.push_back(item);
     }

@@ -42,9 +42,10 @@ std::string LogoUrl() { return "https://d3g9o9u8re44ak.cloudfront.net/logo/" + N
 std::variant<json, ApiError> MergeCatalogData(const HandlerContext& ctx, const json& input, json stored) {
   if (!stored.is_object()) stored = json::object();
   // PutRepositoryCatalogData "creates or updates"; whether omitted fields are cleared is U (fact
-  // sheet §4 item 19). We merge: a member that is given replaces the stored one, an omitted one is
-  // kept. That is the only reading under which a client can change the description without
-  // re-uploading the logo, which it can only send as a blob.
+  // sheet §4 item 19). By default we merge: a member that is given replaces the stored one, an
+  // omitted one is kept. That is the only reading under which a client can change the description
+  // without re-uploading the logo, which it can only send as a blob. The catalog_put choice
+  // plays the other reading in PutRepositoryCatalogData.
   for (const char* key : {"description", "aboutText", "usageText"}) {
     if (const std::string* text = GetString(input, key)) stored[key] = *text;
   }
@@ -83,9 +84,14 @@ Outcome GetRepositoryCatalogData(HandlerContext& ctx, const json& input) {
   return ctx.store.Read([&](const StoreState& s) -> Outcome {
     const Repository* repo = s.FindRepository(name);
     if (!repo) return RepositoryNotFound(ctx, name);
-    // RepositoryCatalogDataNotFoundException (1.43.11 model) is never raised: when it fires is U
-    // (fact sheet §4 item 13), and a repository created without catalog data already reports
-    // catalogData {} from CreateRepository, so {} is the consistent answer here too.
+    // When RepositoryCatalogDataNotFoundException (1.43.11 model) fires is U (fact sheet §4 item
+    // 13). By default it never does: a repository created without catalog data already reports
+    // catalogData {} from CreateRepository, so {} is the consistent answer here too. The
+    // catalog_missing choice plays the other reading.
+    if (repo->catalog.empty() && ctx.choices.Is(Choice::kCatalogMissing, "not_found")) {
+      return ApiError{"RepositoryCatalogDataNotFoundException",
+                      "The repository with name '" + name + "' has no catalog data"};
+    }
     json out = json::object();
     out["catalogData"] = repo->catalog;
     return out;
@@ -104,6 +110,8 @@ Outcome PutRepositoryCatalogData(HandlerContext& ctx, const json& input) {
     Repository* repo = s.FindRepository(name);
     if (!repo) return RepositoryNotFound(ctx, name);
     json probe = std::get<json>(merged_probe);
+    // The replace reading clears what the put does not name (a logo included); merge keeps it.
+    if (ctx.choices.Is(Choice::kCatalogPut, "replace")) repo->catalog = json::object();
     // Merge the already-checked result over what is stored (a new logo keeps its fresh URL).
     for (auto& [key, value] : probe.items()) repo->catalog[key] = value;
     if (auto logo = GetBlob(catalog_input ? *catalog_input : kEmpty, "logoImageBlob"); logo && logo->empty()) {
@@ -130,10 +138,11 @@ Outcome GetRegistryCatalogData(HandlerContext& ctx, const json& input) {
 Outcome PutRegistryCatalogData(HandlerContext& ctx, const json& input) {
   return ctx.store.Write([&](StoreState& s) -> Outcome {
     if (const std::string* name = GetString(input, "displayName")) {
-      // Whether "" clears the value is U (fact sheet §4 item 18); an empty display name is no
-      // display name, so it clears it. An omitted displayName leaves the stored one alone.
+      // Whether "" clears the value is U (fact sheet §4 item 18); by default an empty display
+      // name is no display name, so it clears it; the empty_display_name choice keeps the stored
+      // one instead. An omitted displayName leaves the stored one alone.
       if (name->empty()) {
-        s.registry_display_name.reset();
+        if (ctx.choices.Is(Choice::kEmptyDisplayName, "clears")) s.registry_display_name.reset();
       } else {
         s.registry_display_name = *name;
       }

@@ -61,7 +61,8 @@ std::string_view GetBlobView(const json& in, std::string_view key);
 
 // Tags from a TagList member: every entry needs a Key (1..128 characters, not starting with the
 // reserved `aws:` prefix) and a Value (0..256 characters, never null); otherwise
-// InvalidTagParameterException. A later entry with the same key overrides an earlier one.
+// InvalidTagParameterException. A later entry with the same key overrides an earlier one (or is
+// refused, and characters outside AWS's general tagging set too, as the choices say).
 std::variant<std::vector<Tag>, ApiError> ReadTags(const HandlerContext& ctx, const json* tag_list);
 // Applies `add` to `current` (re-tagging a key overwrites its value in place). Fails with
 // TooManyTagsException, leaving `current` unchanged, when the result would exceed the quota.

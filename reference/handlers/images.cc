@@ -2,6 +2,7 @@
 //
 // Listings come in a stable order, images by digest and tags by name (AWS documents no order,
 // fact sheet §2.5, U): a sorted key is what lets a nextToken resume without gaps or repeats.
+#include <map>
 #include <set>
 
 #include "reference/handlers/common.h"
@@ -50,6 +51,16 @@ json ImageDetail(const HandlerContext& ctx, const Repository& repo, const Image&
   return d;
 }
 
+// Docker's reference grammar for tags: [A-Za-z0-9_][A-Za-z0-9._-]{0,127}.
+bool IsDockerTag(const std::string& tag) {
+  auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+  if (tag.empty() || tag.size() > 128 || !word(tag[0])) return false;
+  for (char c : tag) {
+    if (!word(c) && c != '.' && c != '-') return false;
+  }
+  return true;
+}
+
 // ImageNotFoundException in the wording of private ECR (fact sheet §4 item 8, via MOTO).
 ApiError ImageNotFound(const HandlerContext& ctx, const std::string& repo, const std::string* digest,
                        const std::string* tag) {
@@ -84,6 +95,21 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
   return ctx.store.Write([&](StoreState& s) -> Outcome {
     Repository* repo = s.FindRepository(name);
     if (!repo) return RepositoryNotFound(ctx, name);
+    // After the repository lookup: a missing repository is reported first, whatever the tag.
+    // ImageTag has no pattern in the model; whether ECR Public holds tags to Docker's grammar is U
+    // (fact sheet §3). By default any 1..300 character tag is taken; the image_tag_grammar choice
+    // refuses the others.
+    if (tag && ctx.choices.Is(Choice::kImageTagGrammar, "docker") && !IsDockerTag(*tag)) {
+      return InvalidParameterAt("imageTag", "Image tags must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
+    }
+    // The model doc says a tag "is required" for Docker schema 2 and OCI image manifests, yet the
+    // platform manifests of a list exist untagged in ECR Public: enforcement is U (fact sheet §5.2).
+    // By default an untagged push is accepted (refusing would break multi-arch pushes); the
+    // untagged_manifest_push choice refuses it.
+    if (!tag && !parsed.IsList() && ctx.choices.Is(Choice::kUntaggedManifestPush, "rejected") &&
+        (parsed.media_type == kDockerSchema2MediaType || parsed.media_type == kOciManifestMediaType)) {
+      return InvalidParameterAt("imageTag", "An image tag is required for Docker V2 Schema 2 and OCI image manifests");
+    }
     if (!ctx.faults.Has(Fault::kAcceptMissingLayers)) {
       // Layers and, by inference, the config blob must have been uploaded to this repository.
       std::vector<std::string> missing;
@@ -134,18 +160,22 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
       if (parsed.config) learn(*parsed.config);
       for (const auto& layer : parsed.layers) learn(layer);
     }
-    // An untagged push of a schema 2 / OCI manifest is accepted: the model doc says a tag "is
-    // required" for those formats, but the platform manifests of a list exist untagged in ECR
-    // Public and enforcement is U (fact sheet §5.2); refusing would break multi-arch pushes.
-    if (tag) {
-      auto moved = s.ApplyImageTag(*repo, *tag, digest, ctx.now);
+    if (tag || ctx.faults.Has(Fault::kUntaggedPushTaggedLatest)) {
+      std::string applied = tag ? *tag : "latest";
+      if (ctx.faults.Has(Fault::kImageTagMangled)) {
+        // Each character Docker's grammar forbids at its place becomes '_' (allowed anywhere).
+        for (size_t i = 0; i < applied.size(); ++i) {
+          if (!IsDockerTag((i ? "x" : "") + applied.substr(i, 1))) applied[i] = '_';
+        }
+      }
+      auto moved = s.ApplyImageTag(*repo, applied, digest, ctx.now);
       if (auto* error = std::get_if<ApiError>(&moved)) return *error;
       if (const auto& previous = std::get<std::optional<std::string>>(moved)) {
         // A tag move leaves the previous image in the repository, untagged if this was its last
         // tag (ECR keeps untagged images; fact sheet §5.2).
         auto old = repo->images.find(*previous);
         if (old != repo->images.end()) {
-          if (ctx.faults.Has(Fault::kTagMoveKeepsOldTag)) old->second.tags.push_back(*tag);
+          if (ctx.faults.Has(Fault::kTagMoveKeepsOldTag)) old->second.tags.push_back(applied);
           if (ctx.faults.Has(Fault::kUntaggedImageDeletedOnTagMove) && old->second.tags.empty()) {
             s.RemoveImage(*repo, *previous);
           }
@@ -227,11 +257,14 @@ Outcome DescribeImageTags(HandlerContext& ctx, const json& input) {
     if (!repo) return RepositoryNotFound(ctx, name);
     json out = json::object();
     json& details = out["imageTagDetails"] = json::array();
-    // One entry per tag; untagged images have none (U, fact sheet §4 item 7: most likely).
+    // One entry per tag; by default untagged images have none (U, fact sheet §4 item 7: most
+    // likely). The untagged_in_image_tags choice lists each untagged image once, without an
+    // imageTag and with its push time as createdAt.
     auto emit = [&](const std::string& tag, const ImageTagRef& ref) {
       auto it = repo->images.find(ref.digest);
       if (it == repo->images.end()) return;
       const Image& image = it->second;
+      bool untagged = image.tags.empty();
       json detail = json::object();
       detail["imageDigest"] = image.digest;
       detail["imageSizeInBytes"] = image.size;
@@ -239,12 +272,25 @@ Outcome DescribeImageTags(HandlerContext& ctx, const json& input) {
       detail["imageManifestMediaType"] = image.media_type;
       if (!image.artifact_media_type.empty()) detail["artifactMediaType"] = image.artifact_media_type;
       json entry = json::object();
-      entry["imageTag"] = tag;
+      if (!untagged) entry["imageTag"] = tag;
       entry["createdAt"] = Timestamp(ctx, ref.created_at);
       entry["imageDetail"] = std::move(detail);
       details.push_back(std::move(entry));
     };
-    auto next = WalkPage(ctx, repo->image_tags, std::get<PageRequest>(page), name, emit);
+    std::optional<std::string> next;
+    if (ctx.choices.Is(Choice::kUntaggedInImageTags, "listed")) {
+      // One keyset over both kinds of entry: tags under "t" + tag, untagged images under
+      // "u" + digest, so a nextToken resumes in the same order.
+      std::map<std::string, ImageTagRef> entries;
+      for (const auto& [tag, ref] : repo->image_tags) entries.emplace("t" + tag, ref);
+      for (const auto& [digest, image] : repo->images) {
+        if (image.tags.empty()) entries.emplace("u" + digest, ImageTagRef{digest, image.pushed_at});
+      }
+      next = WalkPage(ctx, entries, std::get<PageRequest>(page), name,
+                      [&](const std::string& key, const ImageTagRef& ref) { emit(key.substr(1), ref); });
+    } else {
+      next = WalkPage(ctx, repo->image_tags, std::get<PageRequest>(page), name, emit);
+    }
     if (next) out["nextToken"] = std::move(*next);
     return out;
   });

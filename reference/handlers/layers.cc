@@ -33,6 +33,21 @@ std::variant<std::shared_ptr<Upload>, ApiError> FindUploadFor(HandlerContext& ct
   });
 }
 
+// Completing an upload a second time: the upload is consumed, so UploadNotFoundException; or, as
+// the other reading has it, the layer it produced is now in the repository, so
+// LayerAlreadyExistsException (fact sheet §2.6, U). Only the latter needs the completed ids.
+std::optional<ApiError> RepeatedCompletion(HandlerContext& ctx, const std::string& name, const std::string& upload_id) {
+  if (!ctx.choices.Is(Choice::kRepeatedCompletion, "layer_already_exists")) return std::nullopt;
+  return ctx.store.Read([&](const StoreState& s) -> std::optional<ApiError> {
+    const Repository* repo = s.FindRepository(name);
+    if (!repo) return std::nullopt;
+    auto it = repo->completed_uploads.find(upload_id);
+    if (it == repo->completed_uploads.end() || !repo->layers.count(it->second)) return std::nullopt;
+    return ApiError{"LayerAlreadyExistsException", "The layer with digest '" + it->second +
+                                                       "' already exists in the repository with name '" + name + "'"};
+  });
+}
+
 ApiError FromUploadError(const HandlerContext& ctx, const UploadError& e, const std::string& name,
                          const std::string& upload_id) {
   ApiError error{std::string(e.ExceptionName()), e.message};
@@ -64,7 +79,8 @@ Outcome BatchCheckLayerAvailability(HandlerContext& ctx, const json& input) {
     for (const auto& d : *digests) {
       std::string digest = d.is_string() ? d.get<std::string>() : std::string();
       // Every requested digest lands in exactly one list. An absent but well-formed digest is
-      // UNAVAILABLE, not a failure (fact sheet §4 item 1: the containerd resolver relies on it).
+      // UNAVAILABLE, not a failure (fact sheet §4 item 1: the containerd resolver relies on it),
+      // unless the absent_layer choice says otherwise.
       if (digest.empty()) {
         failures.push_back({{"layerDigest", digest}, {"failureCode", "MissingLayerDigest"},
                             {"failureReason", "The layer digest is missing"}});
@@ -75,6 +91,11 @@ Outcome BatchCheckLayerAvailability(HandlerContext& ctx, const json& input) {
         json layer = {{"layerDigest", digest}, {"layerAvailability", "AVAILABLE"}, {"layerSize", it->second.size}};
         if (!it->second.media_type.empty()) layer["mediaType"] = it->second.media_type;
         layers.push_back(std::move(layer));
+      } else if (ctx.choices.Is(Choice::kAbsentLayer, "missing_layer_digest") || ctx.faults.Has(Fault::kAbsentLayerWrongFailure)) {
+        // The other reading (emulators such as fakecloud): an absent layer is a failure.
+        bool wrong = ctx.faults.Has(Fault::kAbsentLayerWrongFailure);
+        failures.push_back({{"layerDigest", digest}, {"failureCode", wrong ? "InvalidLayerDigest" : "MissingLayerDigest"},
+                            {"failureReason", "The layer with this digest does not exist in the repository"}});
       } else {
         layers.push_back({{"layerDigest", digest}, {"layerAvailability", "UNAVAILABLE"}});
       }
@@ -147,7 +168,10 @@ Outcome CompleteLayerUpload(HandlerContext& ctx, const json& input) {
     }
   }
   auto found = FindUploadFor(ctx, name, upload_id);
-  if (auto* error = std::get_if<ApiError>(&found)) return *error;
+  if (auto* error = std::get_if<ApiError>(&found)) {
+    if (auto again = RepeatedCompletion(ctx, name, upload_id)) return *again;
+    return *error;
+  }
   std::shared_ptr<Upload> upload = std::get<std::shared_ptr<Upload>>(found);
 
   std::variant<CompletedLayer, UploadError> result;
@@ -188,6 +212,8 @@ Outcome CompleteLayerUpload(HandlerContext& ctx, const json& input) {
                                                          "'"};
     }
     repo->layers[done.digest].size = done.size;
+    repo->completed_uploads[upload_id] = done.digest;
+    if (repo->completed_uploads.size() > s.quotas().max_uploads_in_progress) repo->completed_uploads.erase(repo->completed_uploads.begin());
     json out = json::object();
     out["registryId"] = ctx.identity.account_id;
     out["repositoryName"] = name;

@@ -18,6 +18,18 @@ bool Reserved(const std::string& key) {
          (key[2] == 's' || key[2] == 'S') && key[3] == ':';
 }
 
+// AWS's general tagging rule (General Reference, "Tagging AWS resources"): letters, digits,
+// spaces and _ . : / = + - @. Characters beyond ASCII are taken as letters: the rule allows
+// letters of any script, and this server has no Unicode tables to tell them from symbols.
+bool InGeneralTagSet(const std::string& text) {
+  for (unsigned char c : text) {
+    bool ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              std::string_view(" _.:/=+-@").find(static_cast<char>(c)) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // The repository a resourceArn names: arn:aws:ecr-public::<account>:repository/<name> (CLI
 // examples; fact sheet §2.4). Anything else is a malformed or unsupported ARN.
 std::variant<std::string, ApiError> RepositoryFromArn(const HandlerContext& ctx, const std::string& arn) {
@@ -69,10 +81,18 @@ std::variant<std::vector<Tag>, ApiError> ReadTags(const HandlerContext& ctx, con
           "of 256 characters");
     }
     if (Reserved(*key)) return InvalidTag("The aws: prefix is reserved for AWS use and cannot be used in tag keys");
+    if (!(InGeneralTagSet(*key) && InGeneralTagSet(*value))) {
+      if (ctx.choices.Is(Choice::kTagCharset, "aws_general")) {
+        return InvalidTag("Tag keys and values may only contain letters, digits, spaces and _ . : / = + - @ (key '" + *key + "')");
+      }
+      if (ctx.faults.Has(Fault::kTagCharsetDropped)) continue;
+    }
     auto [it, inserted] = index.emplace(*key, tags.size());
     if (inserted) {
       tags.push_back(Tag{*key, *value});
-    } else {
+    } else if (ctx.choices.Is(Choice::kDuplicateTagKeys, "rejected")) {
+      return InvalidTag("Duplicate tag key '" + *key + "' in one request");
+    } else if (!ctx.faults.Has(Fault::kDuplicateTagKeysFirstWins)) {
       tags[it->second].value = *value;
     }
   }

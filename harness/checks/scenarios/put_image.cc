@@ -230,6 +230,49 @@ void MediaTypeRequired(ScenarioContext& ctx) {
   }
 }
 
+// Edge values only some readings accept: each of these answers is in the documented set, and
+// nothing else is.
+
+void TagOutsideDockerGrammar(ScenarioContext& ctx) {
+  // §3 ImageTag (U): the model gives ImageTag no pattern; whether ECR Public holds tags to
+  // Docker's grammar [A-Za-z0-9_][A-Za-z0-9._-]{0,127} is unknown. A tag outside it ('+', as in
+  // semver build metadata) is stored exactly as sent, or refused with InvalidParameterException
+  // and nothing is stored.
+  Ready r = Prepare(ctx, "tag-grammar");
+  const std::string tag = "v1+build.7";
+  std::string manifest = DockerManifest(r.config, {r.layer});
+  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, tag, kDockerManifest));
+  bool accepted = put.ok();
+  if (!accepted) ctx.Expect(put, Expectation::ErrorCode({"InvalidParameterException"}), "PutImage accepts the tag or refuses it as a parameter error");
+  json details = DescribeAllImages(ctx, r.repo);
+  const json& image = FindImage(details, Digest(manifest));
+  if (accepted) {
+    ctx.Check(TagsOf(image) == std::set<std::string>{tag}, "an accepted tag outside Docker's grammar is stored as sent", "{" + tag + "}",
+              Describe(TagsOf(image)));
+  } else {
+    ctx.Check(image.is_null(), "a refused push stores no image", "no image " + Digest(manifest), Dump(image));
+  }
+}
+
+void UntaggedManifest(ScenarioContext& ctx) {
+  // §5.2 (U): the model doc says a tag "is required" for Docker schema 2 and OCI manifests, yet
+  // the platform manifests of a list exist untagged in ECR Public. An untagged push is stored
+  // untagged, or refused with InvalidParameterException and nothing is stored.
+  Ready r = Prepare(ctx, "untagged-push");
+  std::string manifest = DockerManifest(r.config, {r.layer});
+  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "", kDockerManifest));
+  bool accepted = put.ok();
+  if (!accepted) ctx.Expect(put, Expectation::ErrorCode({"InvalidParameterException"}), "PutImage accepts the untagged manifest or refuses it as a parameter error");
+  json details = DescribeAllImages(ctx, r.repo);
+  const json& image = FindImage(details, Digest(manifest));
+  if (accepted) {
+    ctx.Check(!image.is_null() && TagsOf(image).empty(), "an accepted untagged push is stored without tags", "an image without imageTags",
+              Dump(image));
+  } else {
+    ctx.Check(image.is_null(), "a refused push stores no image", "no image " + Digest(manifest), Dump(image));
+  }
+}
+
 }  // namespace
 
 void DescribeImagesImageNotFound(ScenarioContext& ctx) {
@@ -286,6 +329,12 @@ void AddPutImageScenarios(std::vector<Scenario>* out) {
   out->push_back({"put_image_media_type_required", "images",
                   "with neither imageManifestMediaType nor a mediaType in the manifest, PutImage is InvalidParameterException",
                   Severity::kError, kPush, FactSheet("§5.2 (D: MN imageManifestMediaType doc)"), MediaTypeRequired});
+  out->push_back({"image_tag_outside_docker_grammar", "images",
+                  "a tag outside Docker's grammar is stored as sent or refused with InvalidParameterException", Severity::kWarning,
+                  ops({"DescribeImages"}), FactSheet("§3 ImageTag (U: no pattern in MN; Docker reference grammar)"), TagOutsideDockerGrammar});
+  out->push_back({"put_image_untagged_manifest", "images",
+                  "an untagged schema 2 push is stored untagged or refused with InvalidParameterException", Severity::kWarning,
+                  ops({"DescribeImages"}), FactSheet("§5.2 (U: MN imageTag doc; zeek/zeek#3015)"), UntaggedManifest});
 }
 
 }  // namespace ecrc::check

@@ -135,6 +135,65 @@ void CapitalisedKeyValue(ScenarioContext& ctx) {
   ctx.Check(got == want, "keys and values keep their case", DescribeTags(want), DescribeTags(got));
 }
 
+// Edge values only some readings accept: each of these answers is in the documented set, and
+// nothing else is.
+
+// The raw tag list of ListTagsForResource (duplicates kept); aborts unless the call succeeds.
+json ListTagEntries(ScenarioContext& ctx, const std::string& arn) {
+  const Call& call = ctx.Send("ListTagsForResource", {{"resourceArn", arn}});
+  ctx.Require(call, Expectation::Success(), "ListTagsForResource lists the repository's tags");
+  return At(call.decoded.output, "tags");
+}
+
+void OutsideGeneralCharset(ScenarioContext& ctx) {
+  // §5.5 (U): AWS's general tagging rule allows letters, digits, spaces and _ . : / = + - @;
+  // whether ECR Public enforces it is unknown. A tag outside the set is stored exactly as sent,
+  // or refused with InvalidTagParameterException (InvalidParameterException: generic
+  // validation) and not stored. A value and a key are tried one at a time.
+  std::string arn = ctx.RepositoryArn(ctx.CreateRepository());
+  for (const auto& [key, value] : TagMap{{"edge-value", "a!b"}, {"edge#key", "v"}}) {
+    const Call& call = ctx.Send("TagResource", {{"resourceArn", arn}, {"tags", TagList({{key, value}})}});
+    bool accepted = call.ok();
+    if (!accepted) {
+      ctx.Expect(call, Expectation::ErrorCode({"InvalidTagParameterException", "InvalidParameterException"}),
+                 "TagResource stores the tag " + key + "=" + value + " or refuses it as a tag error");
+    }
+    TagMap got = ListTags(ctx, arn);
+    auto it = got.find(key);
+    if (accepted) {
+      ctx.Check(it != got.end() && it->second == value, "an accepted tag outside the general set is stored as sent", key + "=" + value,
+                DescribeTags(got));
+    } else {
+      ctx.Check(it == got.end(), "a refused tag is not stored", "no key " + key, DescribeTags(got));
+    }
+  }
+}
+
+void DuplicateKeysInRequest(ScenarioContext& ctx) {
+  // §5.5 (U): a request naming one key twice is refused (InvalidTagParameterException or
+  // InvalidParameterException, as other services document) and changes nothing, or the last
+  // value wins; either way the key is listed at most once.
+  std::string arn = ctx.RepositoryArn(ctx.CreateRepository());
+  json twice = json::array({{{"Key", "dup"}, {"Value", "first"}}, {{"Key", "dup"}, {"Value", "last"}}});
+  const Call& call = ctx.Send("TagResource", {{"resourceArn", arn}, {"tags", twice}});
+  bool accepted = call.ok();
+  if (!accepted) {
+    ctx.Expect(call, Expectation::ErrorCode({"InvalidTagParameterException", "InvalidParameterException"}),
+               "TagResource with a key named twice succeeds or is refused as a tag error");
+  }
+  json entries = ListTagEntries(ctx, arn);
+  std::vector<std::string> values;
+  for (const auto& t : entries) {
+    if (Str(At(t, "Key")) == "dup") values.push_back(Str(At(t, "Value")));
+  }
+  std::string observed = Dump(entries);
+  if (accepted) {
+    ctx.Check(values == std::vector<std::string>{"last"}, "an accepted request keeps the last value, once", "[{Key: dup, Value: last}]", observed);
+  } else {
+    ctx.Check(values.empty(), "a refused request stores nothing", "no key dup", observed);
+  }
+}
+
 }  // namespace
 
 void AddTagsScenarios(std::vector<Scenario>* out) {
@@ -155,6 +214,12 @@ void AddTagsScenarios(std::vector<Scenario>* out) {
                   {"CreateRepository", "DescribeImages"}, FactSheet("§4.4, §5.5 (D: UG ecr-public-using-tags)"), CreateAllOrNothing});
   out->push_back({"tags_capitalised_key_value", "tags", "tags are {Key, Value}, capitalised, and case-sensitive", Severity::kError, kTagOps,
                   FactSheet("§2.1, §5.5 (M: MN Tag; D: CLI list-tags-for-resource, UG)"), CapitalisedKeyValue});
+  out->push_back({"tags_outside_general_charset", "tags",
+                  "a tag outside AWS's general tagging set is stored as sent or refused with a tag error", Severity::kWarning, kTagOps,
+                  FactSheet("§5.5 (U: AWS General Reference tag naming limits; MN TagKey/TagValue have no pattern)"), OutsideGeneralCharset});
+  out->push_back({"tags_duplicate_keys_in_request", "tags",
+                  "a key named twice in one request is refused or the last value wins", Severity::kWarning, kTagOps,
+                  FactSheet("§5.5 (U: other services' TagResource docs)"), DuplicateKeysInRequest});
 }
 
 }  // namespace ecrc::check

@@ -168,7 +168,9 @@ void AddUploadsScenarios(std::vector<Scenario>* out) {
   out->push_back({"upload_part_too_small", "uploads",
                   "a part under 5 MiB that is not the last is refused (LayerPartTooSmallException at completion)", Severity::kError, kUpload,
                   FactSheet("§5.1, §4.3 (D: Q 5 MiB minimum; M: raised by CompleteLayerUpload; E: last part exempt)"), PartTooSmall});
-  out->push_back({"upload_consumed_by_complete", "uploads", "a completed upload cannot be completed again", Severity::kWarning, kUpload,
+  // Error severity: both documented answers pass; only an answer outside the set (a second
+  // success, another error) fails.
+  out->push_back({"upload_consumed_by_complete", "uploads", "a completed upload cannot be completed again", Severity::kError, kUpload,
                   FactSheet("§2.6 (U: UploadNotFound or LayerAlreadyExists)"), UploadConsumedByComplete});
 }
 
