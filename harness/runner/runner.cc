@@ -14,8 +14,10 @@
 #include "harness/checks/contract_cases.h"
 #include "harness/checks/protocol_probes.h"
 #include "harness/checks/scenario.h"
+#include "harness/runner/prerequisite.h"
 #include "harness/runner/property_checks.h"
 #include "harness/runner/report_stamp.h"
+#include "harness/runner/root_cause.h"
 #include "harness/runner/scenario_context.h"
 #include "harness/runner/worker.h"
 
@@ -52,8 +54,7 @@ std::vector<CheckResult> RunContractCase(const check::ContractCase& c, Worker& w
     r.operations = {c.op->name};
     r.source = e.source;
     if (!bound.ok()) {
-      r.outcome = Outcome::kErrored;
-      r.findings.push_back({bound.status().message(), "", "", "", std::nullopt});
+      MarkBlocked(bound.status(), setup.empty() || !setup.back().op ? "" : setup.back().op->name, &r);
       for (const auto& s : setup) r.exchanges.push_back(ToExchange(s));
     } else {
       r.exchanges.push_back(ToExchange(*call));
@@ -186,7 +187,10 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
     Fixture::DeleteAll(*service, *semantics, cleaner.AsCallFn(), &shared.cleanup);
   }
   shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
+  ChargeUnreportedPrerequisites(&results);
 
+  // Before passing checks drop their exchanges: "every operation answered 5xx" needs them all.
+  std::string root_cause = RootCause(results);
   RunReport report = StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
   report.suites = config.suites;
   std::sort(results.begin(), results.end(), [](const CheckResult& a, const CheckResult& b) { return a.id < b.id; });
@@ -197,6 +201,7 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
   }
   report.checks = std::move(results);
   report.property = property;
+  report.root_cause = root_cause;
   report.coverage = shared.coverage.Finish(*service, *semantics, plan.constraints, config.endpoint.region);
   report.started_at = NowIso();
   report.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
