@@ -10,6 +10,7 @@
 
 #include "cli/context.h"
 #include "cli/endpoint_setup.h"
+#include "cli/run_exit.h"
 #include "cli/run_support.h"
 #include "harness/client/client.h"
 #include "harness/report/diff.h"
@@ -54,6 +55,7 @@ void PrintSummary(const runner::RunReport& report, const std::string& dir) {
             << counts[runner::Outcome::kPassed] << " passed, " << counts[runner::Outcome::kFailed] << " failed, "
             << counts[runner::Outcome::kErrored] << " errored, " << counts[runner::Outcome::kSkipped] << " skipped in "
             << static_cast<int>(report.duration_seconds * 1000) << " ms\n";
+  if (!report.root_cause.empty()) std::cout << "root cause: " << report.root_cause << "\n";
   const auto& c = report.coverage;
   size_t errors_total = c.errors_provoked.size() + c.errors_missed.size() + c.errors_unprovokable.size();
   std::cout << "coverage: operations " << c.operations_exercised.size() << "/" << c.operations_exercised.size() + c.operations_missed.size()
@@ -131,18 +133,13 @@ void Run(Context& ctx, const RunOptions& opts) {
   if (stop.endpoint_stopped_answering) return Fail(ctx, kExitUnreachable, "run stopped: " + stop.reason);
   if (stop.deadline_reached) std::cerr << "ecr-conform: run stopped: " << stop.reason << "; the checks not run are errored\n";
 
-  bool errored = false, failed = false;
-  for (const auto& r : report.checks) {
-    errored = errored || r.outcome == runner::Outcome::kErrored;
-    failed = failed || (r.outcome == runner::Outcome::kFailed && r.severity == runner::Severity::kError);
-  }
   if (baseline) {
     bool regressed = report::HasRegressions(*baseline, report);
     std::cout << (regressed ? "regressions against the baseline: see `ecr-conform diff`\n" : "no regression against the baseline\n");
     ctx.exit_code = regressed ? kExitFindings : kExitOk;
     return;
   }
-  ctx.exit_code = errored ? kExitUsage : failed ? kExitFindings : kExitOk;
+  ctx.exit_code = RunExitCode(report);
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ CaseRun RunCommands(client::Client& client, const Limits& limits, const std::vec
   Sut sut(client, limits, NextCasePrefix(), tally);
   auto display = sut.Begin();
   if (!display.ok()) {
-    out.setup_failed = true;
+    out.setup = display.status();
+    out.setup_operation = sut.failed_set_up();
     out.failure = "case set-up failed: " + display.status().message();
     return out;
   }

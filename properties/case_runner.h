@@ -18,7 +18,8 @@ std::string NextCasePrefix();
 Model InitialModel(const Limits& limits, const std::string& display_name);
 
 struct CaseRun {
-  bool setup_failed = false;  // the endpoint did not answer the set-up calls; `failure` says why
+  Status setup;                 // not ok when the set-up calls failed (Sut::Begin); `failure` says why
+  std::string setup_operation;  // the set-up call the endpoint failed, when it answered one
   std::string failure;        // empty when every command agreed with the model
   Trace trace;
 };

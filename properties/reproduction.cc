@@ -60,7 +60,7 @@ Result<ReplayResult> Replay(const Reproduction& r, client::Client& client, const
   int failed = 0;
   for (int i = 0; i < runs; ++i) {
     CaseRun run = RunCommands(client, limits, commands, nullptr);
-    if (run.setup_failed) return Status::Error(run.failure);
+    if (!run.setup.ok()) return Status::Error(run.failure);
     out.failures.push_back(run.failure);
     failed += run.failure.empty() ? 0 : 1;
   }

@@ -48,13 +48,13 @@ PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, c
   PropertyOutcome out;
   Tally last_case;
   CaseRun last_failure;
-  std::string setup_error;
+  CaseRun setup_failure;
   // Every case starts from the registry name seen here: each case restores it when it ends.
   Sut probe(client, limits, NextCasePrefix(), nullptr);
   auto display = probe.Begin();
   if (!display.ok()) {
-    out.setup_failed = true;
-    out.error = "case set-up failed: " + display.status().message();
+    out.setup = display.status();
+    out.setup_operation = probe.failed_set_up();
     return out;
   }
   const Model initial = InitialModel(limits, display.value().value_or(""));
@@ -65,7 +65,7 @@ PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, c
     std::vector<CommandPtr> list(commands.begin(), commands.end());
     CaseRun run = RunCommands(client, limits, list, &last_case);
     if (!run.failure.empty()) {
-      if (run.setup_failed) setup_error = run.failure;
+      if (!run.setup.ok()) setup_failure = run;
       last_failure = run;
       RC_FAIL(run.failure);
     }
@@ -84,9 +84,9 @@ PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, c
     out.cases_passed = success.numSuccess;
   } else if (result.match(failure)) {
     out.cases_passed = failure.numSuccess;
-    if (!setup_error.empty()) {
-      out.setup_failed = true;
-      out.error = setup_error;
+    if (!setup_failure.setup.ok()) {
+      out.setup = setup_failure.setup;
+      out.setup_operation = setup_failure.setup_operation;
     } else {
       // The last failing run is the shrunk one: shrinking adopts each failing candidate in turn
       // and stops when none of the smaller ones fails.
@@ -94,11 +94,9 @@ PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, c
                                     failure.numSuccess};
     }
   } else if (result.match(gave_up)) {
-    out.setup_failed = true;
-    out.error = "RapidCheck gave up: " + gave_up.description;
+    out.setup = Status::Error("RapidCheck gave up: " + gave_up.description);
   } else if (result.match(error)) {
-    out.setup_failed = true;
-    out.error = "RapidCheck error: " + error.description;
+    out.setup = Status::Error("RapidCheck error: " + error.description);
   }
   return out;
 }

@@ -30,8 +30,11 @@ struct PropertyFailure {
 };
 
 struct PropertyOutcome {
-  bool setup_failed = false;  // the endpoint did not answer the case set-up (an errored run)
-  std::string error;          // set-up or RapidCheck error, for setup_failed
+  // Not ok when the suite could not judge the endpoint: EndpointFailed when the endpoint failed
+  // a case's set-up call (setup_operation names it), TransportFailed when it did not answer one,
+  // Error for RapidCheck's own errors.
+  Status setup;
+  std::string setup_operation;
   int cases_passed = 0;
   Tally tally;                // commands counted in generated cases, not in shrink re-runs
   std::optional<PropertyFailure> failure;

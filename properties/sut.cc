@@ -12,14 +12,16 @@ Sut::Sut(client::Client& client, const Limits& limits, std::string prefix, Tally
 
 namespace {
 
-// A set-up call that must succeed; the error names the operation and what came back.
+// A set-up call that must succeed; the error names the operation and what came back, and its
+// code says who failed: EndpointFailed (an error answer), TransportFailed (no answer), Error (us).
 Result<codec::Value> MustCall(client::Client& client, const char* operation, const codec::Value& input) {
   const spec::Operation* op = client.service().FindOperation(operation);
   if (op == nullptr) return Status::Error(std::string("the model has no operation ") + operation);
   client::CallResult r = client.Call(*op, input);
-  if (!r.ok()) return Status::Error(std::string(operation) + ": no response: " + r.transport.error().message);
+  if (!r.ok()) return Status::TransportFailed(std::string("prerequisite ") + operation + ": no response: " + r.transport.error().message);
   if (r.decoded.is_error) {
-    return Status::Error(std::string(operation) + " failed with HTTP " + std::to_string(r.response().status) + " " + r.decoded.error.code);
+    std::string code = r.decoded.error.code.empty() ? "" : " " + r.decoded.error.code;
+    return Status::EndpointFailed(std::string("prerequisite ") + operation + " failed: HTTP " + std::to_string(r.response().status) + code);
   }
   return r.decoded.output;
 }
@@ -27,14 +29,17 @@ Result<codec::Value> MustCall(client::Client& client, const char* operation, con
 }  // namespace
 
 Result<std::optional<std::string>> Sut::Begin() {
+  failed_set_up_ = "DescribeRegistries";
   auto registries = MustCall(client_, "DescribeRegistries", nlohmann::json::object());
   if (!registries.ok()) return registries.status();
   const auto& list = jr::List(jr::Member(registries.value(), "registries"));
   if (auto id = jr::OptString(jr::Member(jr::Element(list, 0), "registryId"))) {
     account_ = *id;
   }
+  failed_set_up_ = "GetRegistryCatalogData";
   auto catalog = MustCall(client_, "GetRegistryCatalogData", nlohmann::json::object());
   if (!catalog.ok()) return catalog.status();
+  failed_set_up_.clear();
   const auto& data = jr::Object(jr::Member(catalog.value(), "registryCatalogData"));
   if (auto name = jr::OptString(jr::Member(data, "displayName"))) saved_display_name_ = *name;
   return saved_display_name_;

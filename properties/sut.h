@@ -19,8 +19,10 @@ class Sut {
   Sut(client::Client& client, const Limits& limits, std::string prefix, Tally* tally);
 
   // Case set-up: learns the account id (DescribeRegistries) and the registry's display name,
-  // which End() puts back. Fails when the endpoint does not answer them.
+  // which End() puts back. Fails when the endpoint does not answer them: EndpointFailed when it
+  // answered with an error (failed_set_up() names the operation), TransportFailed when it did not.
   Result<std::optional<std::string>> Begin();
+  const std::string& failed_set_up() const { return failed_set_up_; }
   // Deletes every repository the case may have created (force) and restores the display name.
   // Never fails: what cannot be cleaned up is left for the run's own cleanup.
   void End();
@@ -51,6 +53,7 @@ class Sut {
   std::string prefix_;
   Tally* tally_;
   std::string account_;
+  std::string failed_set_up_;
   std::optional<std::string> saved_display_name_;
   bool display_name_changed_ = false;
   std::map<std::string, std::string> arns_;

@@ -34,7 +34,8 @@ class ScenarioContext {
   // A new repository name under the run's unique prefix (not created). `length` pads it.
   virtual std::string NewRepositoryName(size_t length = 0) = 0;
   // Creates a repository under the run's prefix (deleted, force, when the run ends) and returns
-  // its name; `extra` adds members to CreateRepository. Aborts the scenario (failed) if creation fails.
+  // its name; `extra` adds members to CreateRepository. A set-up call: if creation fails, the
+  // scenario ends skipped with that cause (see RequireSetUp).
   virtual std::string CreateRepository(const codec::Value& extra = nlohmann::json::object()) = 0;
   // The repository's ARN as CreateRepository returned it.
   virtual std::string RepositoryArn(const std::string& name) = 0;
@@ -54,6 +55,15 @@ class ScenarioContext {
     Check(condition, what, expected, observed);
     if (!condition) throw ScenarioAbort{what};
   }
+  // Set-up the scenario needs but does not test: each such call has its own checks (minimal
+  // calls, push_lifecycle). Unless `call` succeeded and is `usable` (has what the scenario reads
+  // from it), the scenario ends skipped with the failed prerequisite as its cause ("prerequisite
+  // CreateRepository failed: HTTP 500 (text/html, not JSON)"); failed if it already has findings.
+  void RequireSetUp(const Call& call, const std::string& what, bool usable = true, const std::string& missing = "") {
+    if (!call.ok() || !usable) SetUpFailed(call, what, call.ok() ? missing : "");
+  }
+  // Ends the scenario for a failed set-up call, as RequireSetUp describes; never returns.
+  [[noreturn]] virtual void SetUpFailed(const Call& call, const std::string& what, const std::string& missing) = 0;
   // Marks the scenario skipped (e.g. the endpoint's region does not support the operation).
   virtual void Skip(const std::string& reason) = 0;
   virtual size_t findings() const = 0;

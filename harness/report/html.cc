@@ -229,6 +229,14 @@ void Header(std::string* out, const RunReport& r) {
   *out += "</dl>\n<nav><a href=\"#matrix\">Capability matrix</a> · <a href=\"#checks\">Checks</a> · <a href=\"#coverage\">Coverage</a></nav>\n</header>\n";
 }
 
+// The run's shared cause of failure, when it has one, right under the header: read before the
+// hundreds of checks it broke.
+void RootCauseBanner(std::string* out, const RunReport& r) {
+  if (r.root_cause.empty()) return;
+  *out += "<p id=\"root-cause\" style=\"border-left: 4px solid var(--fail); padding: 4px 10px; background: #ffebe9;\"><strong>Root cause:</strong> " +
+          H(r.root_cause) + "</p>\n";
+}
+
 void Matrix(std::string* out, const RunReport& r) {
   CapabilityMatrix m = BuildMatrix(r);
   *out += "<section id=\"matrix\">\n<h2>Capability matrix</h2>\n";
@@ -376,6 +384,7 @@ std::string RenderHtmlPrepared(const RunReport& r) {
       std::string(runner::OutcomeName(overall)) + " · " + H(r.endpoint) + "</title>\n<style>" + kStyle + "</style>\n<script>" +
       kErrorCapture + "</script>\n</head>\n<body data-ready=\"0\">\n";
   Header(&out, r);
+  RootCauseBanner(&out, r);
   Matrix(&out, r);
   Checks(&out, r);
   CoverageSection(&out, r);

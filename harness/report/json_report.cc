@@ -367,6 +367,7 @@ class Reader {
     if (j.contains("seed")) Unsigned(j, root, "seed", false, std::numeric_limits<uint64_t>::max(), &r->seed);
     StringList(j, root, "suites", false, &r->suites);
     String(j, root, "started_at", false, &r->started_at);
+    String(j, root, "root_cause", false, &r->root_cause);  // absent in reports written before it existed
     if (const Json* d = Member(j, root, "duration_seconds", false)) {
       if (Expect(*d, "$.duration_seconds", d->is_number() && d->get<double>() >= 0, "a non-negative number")) {
         r->duration_seconds = d->get<double>();
@@ -466,6 +467,7 @@ nlohmann::ordered_json ToJsonPrepared(const RunReport& r) {
               {"started_at", r.started_at},
               {"duration_seconds", std::isfinite(r.duration_seconds) && r.duration_seconds >= 0 ? r.duration_seconds : 0.0},
               {"summary", SummaryToJson(r)},
+              {"root_cause", r.root_cause},
               {"checks", std::move(checks)},
               {"coverage", CoverageToJson(r.coverage)}};
   if (r.property) {

@@ -36,6 +36,22 @@ TEST(JsonReport, RoundTripIsStable) {
   EXPECT_EQ(ToJsonString(*reread), first);
 }
 
+// The root-cause line is written and read back; a report written before it existed (the fixture
+// has none) still loads, with an empty one.
+TEST(JsonReport, RootCauseRoundTripsAndMayBeAbsent) {
+  RunReport r = SampleReport();
+  EXPECT_EQ(r.root_cause, "");
+  r.root_cause = "every operation answered 5xx (HTTP 500, text/html, not JSON; 2 calls to 2 operations): the endpoint does not implement ECR Public";
+  auto j = ToJson(r);
+  EXPECT_EQ(j["root_cause"], r.root_cause);
+  auto reread = FromJson(j);
+  ASSERT_TRUE(reread.ok()) << reread.status().message();
+  EXPECT_EQ(reread->root_cause, r.root_cause);
+  auto wrong = ParseReport(R"({"schema_version":1,"tool_version":"t","spec":{"uid":"u","model_sha256":"m"},"endpoint":"e","checks":[],"coverage":{},"root_cause":5})");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find("$.root_cause"), std::string::npos) << wrong.status().message();
+}
+
 TEST(JsonReport, OutputIsSortedAndIndependentOfInputOrder) {
   RunReport r = SampleReport();
   std::string canonical = ToJsonString(r);

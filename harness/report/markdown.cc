@@ -29,6 +29,11 @@ std::string CodeList(const std::vector<std::string>& names, size_t max = kMaxLis
   return out;
 }
 
+// The run's shared cause of failure, when it has one, before the matrix and the failures it explains.
+void RootCauseLine(std::string* out, const RunReport& r) {
+  if (!r.root_cause.empty()) *out += "> **Root cause:** " + MarkdownEscape(r.root_cause) + "\n\n";
+}
+
 std::string Ratio(size_t covered, size_t of) { return std::to_string(covered) + "/" + std::to_string(of); }
 
 void Headline(std::string* out, const RunReport& r) {
@@ -239,6 +244,7 @@ std::string RenderMarkdown(const RunReport& input) { return RenderMarkdownPrepar
 std::string RenderMarkdownPrepared(const RunReport& r) {
   std::string out;
   Headline(&out, r);
+  RootCauseLine(&out, r);
   Matrix(&out, r);
   std::vector<const CheckResult*> failed, warnings, errored;
   for (const auto& c : r.checks) {

@@ -2,6 +2,7 @@
 
 #include "base/json_path.h"
 #include "harness/checks/expectation.h"
+#include "harness/runner/prerequisite.h"
 
 namespace ecrc::runner {
 
@@ -62,9 +63,7 @@ Result<std::map<std::string, std::string>> Fixture::Make(const std::string& reso
   }
   check::Call call = call_(*create, input);
   setup->push_back(call);
-  if (!call.ok()) {
-    return Status::Error("setup: " + create->name + " for a " + resource_name + " failed: " + check::DescribeObserved(call));
-  }
+  if (!call.ok()) return PrerequisiteFailure(call);
   for (const auto& [key, path] : resource->outputs) values[key] = StringAt(call.decoded.output, path);
   if (!we_name_it) values["name"] = values.count("id") ? values["id"] : "";  // json-read-ok: a std::map of the names the suite chose
   (*made)[resource_name] = values;
@@ -91,7 +90,17 @@ Result<codec::Value> Fixture::Bind(const spec::Operation& op, codec::Value input
     size_t length = input[m.name].is_string() && binding->value == "name" ? input[m.name].get<std::string>().size() : 0;
     auto values = Make(binding->resource, length, &made, setup);
     if (!values.ok()) return values.status();
-    input[m.name] = values->at(binding->value);
+    auto value = values->find(binding->value);
+    if (value == values->end() || value->second.empty()) {
+      // A success that lacks what the check needs (an ARN, an upload id) fails the set-up too.
+      const spec::Resource* resource = semantics_.FindResource(binding->resource);
+      std::string path = resource && resource->outputs.count(binding->value) ? resource->outputs.at(binding->value) : binding->value;
+      for (auto it = setup->rbegin(); it != setup->rend(); ++it) {
+        if (resource && it->op && it->op->name == resource->create_operation) return PrerequisiteFailure(*it, path);
+      }
+      return Status::Error("set-up made no " + binding->resource + " value '" + binding->value + "' for " + m.name);
+    }
+    input[m.name] = value->second;
   }
   return input;
 }

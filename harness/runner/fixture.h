@@ -36,8 +36,9 @@ class Fixture {
   std::string NewName(size_t length = 0);
 
   // Replaces every top-level member of `input` that the semantics bind to a resource (except
-  // `keep`) with a live one made for this call. Setup calls are appended to `setup`. Fails when a
-  // resource could not be made: the check then errors rather than blaming the endpoint.
+  // `keep`) with a live one made for this call. Setup calls are appended to `setup`, the failing
+  // one last. Fails when a resource could not be made: EndpointFailed when the endpoint failed the
+  // set-up call (the check is then skipped with that cause), TransportFailed or Error otherwise.
   Result<codec::Value> Bind(const spec::Operation& op, codec::Value input, const std::string& keep,
                             std::vector<check::Call>* setup);
 

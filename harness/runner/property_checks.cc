@@ -2,6 +2,7 @@
 
 #include "base/json_read.h"
 #include "harness/client/client.h"
+#include "harness/runner/prerequisite.h"
 #include "properties/reproduction.h"
 #include "properties/suite.h"
 
@@ -93,11 +94,12 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
   stats->commands = outcome.tally.commands;
   stats->choices = outcome.tally.choices;
 
-  if (outcome.setup_failed) {
-    agreement.outcome = Outcome::kErrored;
-    Finding f;
-    f.message = outcome.error;
-    agreement.findings.push_back(f);
+  if (!outcome.setup.ok()) {
+    // A set-up call the endpoint failed is a cause, not a harness error: the suite judged
+    // nothing, so it is skipped (the operation's own checks carry the failure); no answer or a
+    // RapidCheck error leaves it errored.
+    MarkBlocked(outcome.setup, outcome.setup_operation, &agreement);
+    if (agreement.outcome == Outcome::kSkipped) agreement.skip_reason = "the property suite could not run: " + agreement.skip_reason;
   } else if (outcome.failure) {
     const auto& f = *outcome.failure;
     agreement.outcome = Outcome::kFailed;
@@ -121,6 +123,7 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
   out.push_back(agreement);
 
   for (auto& r : CommandExercisedChecks(prop::CommandNames(), outcome.tally.commands, stats->cases, agreement.outcome == Outcome::kPassed)) {
+    if (!outcome.setup.ok()) r.skip_reason = "the property suite could not run: " + outcome.setup.message();
     out.push_back(std::move(r));
   }
   return out;

@@ -50,6 +50,9 @@ struct CheckResult {
   std::string source;     // model shape path (`shapes.RepositoryName.max`) or documentation URL
   Outcome outcome = Outcome::kPassed;
   std::string skip_reason;
+  // Skipped because the endpoint failed this operation's call in the check's set-up (its own
+  // checks carry the failure); the runner's bookkeeping, not part of the JSON form.
+  std::string prerequisite;
   std::vector<Finding> findings;
   std::vector<Exchange> exchanges;
   std::string reproduction;  // shell commands (curl) that replay the failing exchange
@@ -97,6 +100,9 @@ struct RunReport {
   std::vector<CheckResult> checks;  // sorted by id
   Coverage coverage;
   std::optional<PropertyStats> property;  // present when the property suite ran
+  // One line naming what most of the failures share, when they share one ("every operation
+  // answered 5xx: ..."); empty when they do not.
+  std::string root_cause;
   // Wall-clock facts live here only, never inside check results, so two runs diff cleanly.
   std::string started_at;
   double duration_seconds = 0;

@@ -14,8 +14,10 @@
 #include "harness/checks/contract_cases.h"
 #include "harness/checks/protocol_probes.h"
 #include "harness/checks/scenario.h"
+#include "harness/runner/prerequisite.h"
 #include "harness/runner/property_checks.h"
 #include "harness/runner/report_stamp.h"
+#include "harness/runner/root_cause.h"
 #include "harness/runner/scenario_context.h"
 #include "harness/runner/worker.h"
 
@@ -58,8 +60,7 @@ std::vector<CheckResult> RunContractCase(const check::ContractCase& c, Worker& w
   for (const auto& e : c.evaluations) {
     CheckResult r = ContractHeader(c, e);
     if (!bound.ok()) {
-      r.outcome = Outcome::kErrored;
-      r.findings.push_back({bound.status().message(), "", "", "", std::nullopt});
+      MarkBlocked(bound.status(), setup.empty() || !setup.back().op ? "" : setup.back().op->name, &r);
       for (const auto& s : setup) r.exchanges.push_back(ToExchange(s));
     } else {
       r.exchanges.push_back(ToExchange(*call));
@@ -305,7 +306,10 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ecr-conform: output-shape aggregates stopped by a harness error: %s\n", e.what());
   }
+  ChargeUnreportedPrerequisites(&results);
 
+  // Before passing checks drop their exchanges: "every operation answered 5xx" needs them all.
+  std::string root_cause = RootCause(results);
   RunReport report = StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
   report.suites = config.suites;
   std::sort(results.begin(), results.end(), [](const CheckResult& a, const CheckResult& b) { return a.id < b.id; });
@@ -316,6 +320,7 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
   }
   report.checks = std::move(results);
   report.property = property;
+  report.root_cause = root_cause;
   report.coverage = shared.coverage.Finish(*service, *semantics, plan.constraints, config.endpoint.region);
   report.started_at = NowIso();
   report.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

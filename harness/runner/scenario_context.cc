@@ -3,6 +3,8 @@
 
 #include <deque>
 
+#include "harness/runner/prerequisite.h"
+
 namespace ecrc::runner {
 namespace {
 
@@ -34,7 +36,7 @@ class Context : public check::ScenarioContext {
     std::string name = input.contains("repositoryName") ? input["repositoryName"].get<std::string>() : NewRepositoryName(0);  // json-read-ok: the input the scenario built
     input["repositoryName"] = name;
     const check::Call& call = Send("CreateRepository", input);
-    Require(call, check::Expectation::Success(), "set-up: CreateRepository " + name);
+    RequireSetUp(call, "set-up: CreateRepository " + name);
     arns_[name] = jr::StringAt(jr::Object(jr::Member(call.decoded.output, "repository")), "repositoryArn");
     return name;
   }
@@ -57,6 +59,17 @@ class Context : public check::ScenarioContext {
     result_->findings.push_back(std::move(f));
   }
 
+  [[noreturn]] void SetUpFailed(const check::Call& call, const std::string& what, const std::string& missing) override {
+    Status cause = PrerequisiteFailure(call, missing);
+    // Findings already made stand: the scenario failed before its set-up did.
+    if (!cause.IsEndpointFailure() || !result_->findings.empty()) {
+      Check(false, what + ": " + cause.message(), "success", DescribeAnswer(call));
+      throw check::ScenarioAbort{what};
+    }
+    prerequisite_ = call.op ? call.op->name : "";
+    Skip(cause.message());
+  }
+
   void Skip(const std::string& reason) override {
     skipped_ = true;
     result_->skip_reason = reason;
@@ -66,6 +79,7 @@ class Context : public check::ScenarioContext {
   size_t findings() const override { return result_->findings.size(); }
   void CoverPaginator(const std::string& operation) override { worker_.shared().coverage.OnPaginator(operation); }
   bool skipped() const { return skipped_; }
+  const std::string& prerequisite() const { return prerequisite_; }
 
  private:
   size_t IndexOf(const check::Call& call) const {
@@ -80,6 +94,7 @@ class Context : public check::ScenarioContext {
   std::deque<check::Call> calls_;  // a deque: references handed out stay valid
   std::map<std::string, std::string> arns_;
   bool skipped_ = false;
+  std::string prerequisite_;
 };
 
 }  // namespace
@@ -100,6 +115,7 @@ CheckResult RunScenario(const check::Scenario& scenario, Worker& worker) {
   } catch (const check::ScenarioAbort& abort) {
     if (ctx.skipped()) {
       r.outcome = Outcome::kSkipped;
+      r.prerequisite = ctx.prerequisite();
       return r;
     }
     if (r.findings.empty()) r.findings.push_back({"aborted: " + abort.reason, "", "", "", std::nullopt});

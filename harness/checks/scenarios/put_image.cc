@@ -133,8 +133,16 @@ Moved MoveTag(ScenarioContext& ctx) {
   Moved m;
   m.repo = ctx.CreateRepository();
   m.old_image = PushImage(ctx, m.repo, "moving", "tag-move-old");
-  // The new image reuses the layer; only its config (and so its manifest) differs.
-  m.new_image = PushImage(ctx, m.repo, "moving", "tag-move-new", m.old_image.layer);
+  // The new image reuses the layer; only its config (and so its manifest) differs. Its PutImage
+  // is what the tag-move scenarios test, so it is required of the endpoint, not set-up.
+  Pushed& next = m.new_image;
+  next.layer = m.old_image.layer;
+  next.config = PushBlob(ctx, m.repo, ConfigBytes("tag-move-new", next.layer.digest), kDockerConfig);
+  next.manifest = DockerManifest(next.config, {next.layer});
+  const Call& put = ctx.Send("PutImage", Put(m.repo, next.manifest, "moving", kDockerManifest));
+  ctx.Require(put, Expectation::Success(), "PutImage moves an existing tag to a different manifest");
+  next.digest = Str(At(At(At(put.decoded.output, "image"), "imageId"), "imageDigest"));
+  if (next.digest.empty()) next.digest = Digest(next.manifest);
   return m;
 }
 

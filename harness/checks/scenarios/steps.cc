@@ -64,20 +64,18 @@ std::string Dump(const json& value) {
 Blob PushBlob(ScenarioContext& ctx, const std::string& repository, const std::string& bytes, const std::string& media_type) {
   Blob blob{Digest(bytes), static_cast<int64_t>(bytes.size()), media_type};
   const Call& init = ctx.Send("InitiateLayerUpload", {{"repositoryName", repository}});
-  ctx.Require(init, Expectation::Success(), "InitiateLayerUpload starts an upload");
   std::string upload_id = Str(At(init.decoded.output, "uploadId"));
-  ctx.RequireTrue(!upload_id.empty(), "InitiateLayerUpload returns an uploadId", "uploadId", "absent");
+  ctx.RequireSetUp(init, "InitiateLayerUpload starts an upload", !upload_id.empty(), "uploadId");
 
   json part = {{"repositoryName", repository},
                {"uploadId", upload_id},
                {"partFirstByte", 0},
                {"partLastByte", blob.size - 1},
                {"layerPartBlob", codec::BlobValue(bytes)}};
-  ctx.Require(ctx.Send("UploadLayerPart", part), Expectation::Success(), "UploadLayerPart accepts the only part");
+  ctx.RequireSetUp(ctx.Send("UploadLayerPart", part), "UploadLayerPart accepts the only part");
 
   json complete = {{"repositoryName", repository}, {"uploadId", upload_id}, {"layerDigests", {blob.digest}}};
-  ctx.Require(ctx.Send("CompleteLayerUpload", complete), Expectation::Success(),
-              "CompleteLayerUpload accepts a blob whose digest matches its bytes");
+  ctx.RequireSetUp(ctx.Send("CompleteLayerUpload", complete), "CompleteLayerUpload accepts a blob whose digest matches its bytes");
   return blob;
 }
 
@@ -135,7 +133,7 @@ std::string PutManifest(ScenarioContext& ctx, const std::string& repository, con
   if (!tag.empty()) input["imageTag"] = tag;
   if (!media_type.empty()) input["imageManifestMediaType"] = media_type;
   const Call& put = ctx.Send("PutImage", input);
-  ctx.Require(put, Expectation::Success(), "PutImage accepts a manifest whose blobs are in the repository");
+  ctx.RequireSetUp(put, "PutImage accepts a manifest whose blobs are in the repository");
   std::string digest = Str(At(At(At(put.decoded.output, "image"), "imageId"), "imageDigest"));
   return digest.empty() ? Digest(manifest) : digest;
 }

@@ -69,8 +69,9 @@ struct Blob {
 };
 
 // Uploads `bytes` as a single part (the last part is exempt from the 5 MiB minimum, fact sheet
-// §5.1) and completes the upload. Aborts the scenario (failed) when any of the three calls fails;
-// field-by-field checks of those calls are push_lifecycle's job, not every scenario's.
+// §5.1) and completes the upload. Set-up (ScenarioContext::RequireSetUp): when any of the three
+// calls fails the scenario ends skipped with that cause; field-by-field checks of those calls
+// are push_lifecycle's job, not every scenario's.
 Blob PushBlob(ScenarioContext& ctx, const std::string& repository, const std::string& bytes, const std::string& media_type);
 
 // Small, valid-looking blobs; different seeds give different bytes (so different digests).
@@ -91,8 +92,8 @@ struct ChildManifest {
 };
 std::string ManifestList(const std::vector<ChildManifest>& children, bool oci);
 
-// PutImage of `manifest` (with `tag` when non-empty and `media_type` when non-empty); aborts
-// the scenario unless it succeeds. Returns the digest the server reported.
+// PutImage of `manifest` (with `tag` when non-empty and `media_type` when non-empty), as set-up:
+// the scenario ends skipped unless it succeeds. Returns the digest the server reported.
 std::string PutManifest(ScenarioContext& ctx, const std::string& repository, const std::string& manifest,
                         const std::string& tag, const std::string& media_type);
 
@@ -105,7 +106,7 @@ struct Pushed {
 };
 
 // Uploads a config unique to `seed` and a layer (unless `layer` is given: reused as it is), then
-// puts a Docker schema 2 manifest tagged `tag`. Aborts the scenario when a step fails.
+// puts a Docker schema 2 manifest tagged `tag`. Set-up: the scenario ends skipped when a step fails.
 Pushed PushImage(ScenarioContext& ctx, const std::string& repository, const std::string& tag, std::string_view seed,
                  const std::optional<Blob>& layer = std::nullopt);
 
