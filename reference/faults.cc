@@ -45,6 +45,12 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kAuthTokenExtraColon, "auth_token_extra_colon", "the decoded authorization token holds more than one ':' (breaks aws ecr-public get-login-password)"},
       {Fault::kAuthTokenAnyRegion, "auth_token_any_region", "GetAuthorizationToken succeeds outside us-east-1 instead of UnsupportedCommandException"},
       {Fault::kCatalogLogoEchoed, "catalog_logo_echoed", "catalog data output echoes logoImageBlob instead of returning a logoUrl"},
+      {Fault::kAcceptWrongJsonTypes, "accept_wrong_json_types", "members of the wrong JSON type are coerced (\"maxResults\": \"5\" is served) instead of 400 SerializationException"},
+      {Fault::kTimestampsAsMilliseconds, "timestamps_as_milliseconds", "createdAt, imagePushedAt and expiresAt are epoch milliseconds instead of epoch seconds"},
+      {Fault::kImageSizeWrong, "image_size_wrong", "imageSizeInBytes is the size of the manifest instead of the sum of the image's layer sizes"},
+      {Fault::kFailureCodeOutsideEnum, "failure_code_outside_enum", "BatchCheckLayerAvailability reports an absent blob as a failure with failureCode LayerNotFound, outside LayerFailureCode"},
+      {Fault::kErrorTypeHeaderOnly, "error_type_header_only", "error responses name their type only in X-Amzn-ErrorType, with no __type in the body (botocore then reports the code \"400\")"},
+      {Fault::kUnknownOperationAsInvalidAction, "unknown_operation_as_invalid_action", "an unknown X-Amz-Target gets InvalidAction (a query-protocol code) instead of UnknownOperationException"},
   };
   return kFaults;
 }

@@ -62,6 +62,13 @@ enum class Fault {
   kAuthTokenExtraColon,
   kAuthTokenAnyRegion,
   kCatalogLogoEchoed,
+  // Blind spots of issue 13: request types, time, sizes, closed enums, error framing.
+  kAcceptWrongJsonTypes,
+  kTimestampsAsMilliseconds,
+  kImageSizeWrong,
+  kFailureCodeOutsideEnum,
+  kErrorTypeHeaderOnly,
+  kUnknownOperationAsInvalidAction,
   kCount  // not a fault
 };
 

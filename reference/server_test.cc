@@ -58,7 +58,8 @@ TEST(ServerWire, ProtocolErrors) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.code, "MissingAction");
 
-  EXPECT_EQ(t.CallRaw("NoSuchOperation", "{}").code, "InvalidAction");
+  // AWS JSON services' code for a target they cannot route (InvalidAction is the query protocol's).
+  EXPECT_EQ(t.CallRaw("NoSuchOperation", "{}").code, "UnknownOperationException");
 
   HttpRequest wrong_type;
   wrong_type.headers.Add("X-Amz-Target", "SpencerFrontendService.GetAuthorizationToken");
@@ -74,6 +75,32 @@ TEST(ServerWire, ProtocolErrors) {
     EXPECT_EQ(r.code, "SerializationException") << body;
     EXPECT_NE(r.raw.headers.Find("x-amzn-requestid"), nullptr);
   }
+}
+
+TEST(ServerWire, WrongJsonTypesAreSerializationErrors) {
+  TestServer t;
+  // A string for an integer, a number for a string, an object for a list, a string for a boolean.
+  for (auto [op, body] : std::vector<std::pair<const char*, const char*>>{
+           {"DescribeRepositories", R"({"maxResults":"5"})"},
+           {"DescribeRepositories", R"({"nextToken":5})"},
+           {"DescribeRepositories", R"({"repositoryNames":{}})"},
+           {"DeleteRepository", R"({"repositoryName":"app","force":"true"})"},
+           {"CreateRepository", R"({"repositoryName":"app","catalogData":[]})"}}) {
+    Reply r = t.CallRaw(op, body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.code, "SerializationException") << body;
+  }
+  // A constraint violation of a well-typed member stays a validation error.
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":0})").code, "InvalidParameterException");
+}
+
+TEST(ServerWire, AcceptWrongJsonTypesFaultCoercesScalars) {
+  Options options = TestOptions();
+  options.faults.Add(Fault::kAcceptWrongJsonTypes);
+  TestServer t(options);
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":"5"})").status, 200);
+  // What cannot be coerced is still refused, as a validation error.
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"repositoryNames":{}})").code, "InvalidParameterException");
 }
 
 TEST(ServerWire, OnlyPostSlashIsServed) {

@@ -185,7 +185,7 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
     Worker cleaner(&shared);
     Fixture::DeleteAll(*service, *semantics, cleaner.AsCallFn(), &shared.cleanup);
   }
-  shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
+  shared.shapes.Emit(*service, *shared.semantics, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
 
   RunReport report = StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
   report.suites = config.suites;

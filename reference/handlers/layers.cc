@@ -75,6 +75,8 @@ Outcome BatchCheckLayerAvailability(HandlerContext& ctx, const json& input) {
         json layer = {{"layerDigest", digest}, {"layerAvailability", "AVAILABLE"}, {"layerSize", it->second.size}};
         if (!it->second.media_type.empty()) layer["mediaType"] = it->second.media_type;
         layers.push_back(std::move(layer));
+      } else if (ctx.faults.Has(Fault::kFailureCodeOutsideEnum)) {
+        failures.push_back({{"layerDigest", digest}, {"failureCode", "LayerNotFound"}, {"failureReason", "The layer does not exist"}});
       } else {
         layers.push_back({{"layerDigest", digest}, {"layerAvailability", "UNAVAILABLE"}});
       }
