@@ -129,12 +129,13 @@ TEST(ServerWire, ShapeViolationsAreInvalidParameterWithAwsMessage) {
   EXPECT_EQ(t.Call("DescribeRepositories", {{"maxResults", 0}}).code, "InvalidParameterException");
   // A missing required member (U in the fact sheet: InvalidParameterException is the best guess).
   EXPECT_EQ(t.Call("CreateRepository", json::object()).code, "InvalidParameterException");
-  // Wrong JSON types and members the model does not know.
-  EXPECT_EQ(t.Call("CreateRepository", {{"repositoryName", 5}}).code, "InvalidParameterException");
+  // Members the model does not know. (Wrong JSON types are SerializationException: see below.)
   EXPECT_EQ(t.Call("CreateRepository", {{"repositoryName", "ok"}, {"bogus", 1}}).code, "InvalidParameterException");
-  // Huge numbers do not crash the validator or the handlers.
+  // Huge numbers do not crash the validator or the handlers: one past int64 is out of range, one
+  // that only a double holds is not an integer at all.
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":9223372036854775808})").code, "InvalidParameterException");
   EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":22222222222222222222222222222})").code,
-            "InvalidParameterException");
+            "SerializationException");
 }
 
 TEST(ServerWire, OperationWithoutInvalidParameterIgnoresUnknownMembers) {
