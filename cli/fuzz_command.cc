@@ -14,6 +14,7 @@
 #include "cli/endpoint_setup.h"
 #include "cli/run_support.h"
 #include "harness/livefuzz/fuzz_loop.h"
+#include "harness/report/verdict.h"
 #include "harness/report/writer.h"
 #include "specs/semantics.h"
 
@@ -43,6 +44,7 @@ void PrintSummary(const runner::RunReport& report, const livefuzz::FuzzStats& st
   std::cout << report.checks.size() << " check classes: " << counts[runner::Outcome::kPassed] << " passed, " << errors << " failed, " << warnings
             << " failed as warnings, " << counts[runner::Outcome::kErrored] << " errored; " << stats.failing_requests
             << " failing requests\n";
+  std::cout << "result: " << report::VerdictOf(report).Text() << "\n";  // what the exit code says, warnings counted
   PrintFailingChecks(report, dir);
   if (!dir.empty()) std::cout << "report: " << dir << "/report.md (and the other formats asked for)\n";
 }

@@ -15,6 +15,7 @@
 #include "harness/client/client.h"
 #include "harness/report/diff.h"
 #include "harness/report/json_report.h"
+#include "harness/report/verdict.h"
 #include "harness/report/writer.h"
 #include "harness/runner/runner.h"
 #include "specs/semantics.h"
@@ -55,6 +56,7 @@ void PrintSummary(const runner::RunReport& report, const std::string& dir) {
             << counts[runner::Outcome::kPassed] << " passed, " << counts[runner::Outcome::kFailed] << " failed, "
             << counts[runner::Outcome::kErrored] << " errored, " << counts[runner::Outcome::kSkipped] << " skipped in "
             << static_cast<int>(report.duration_seconds * 1000) << " ms\n";
+  std::cout << "result: " << report::VerdictOf(report).Text() << "\n";  // what the exit code says, warnings counted
   if (!report.root_cause.empty()) std::cout << "root cause: " << report.root_cause << "\n";
   const auto& c = report.coverage;
   size_t errors_total = c.errors_provoked.size() + c.errors_missed.size() + c.errors_unprovokable.size();

@@ -50,6 +50,12 @@ const std::vector<FaultInfo>& AllFaults() {
       {Fault::kImageTagMangled, "image_tag_mangled", "PutImage stores an imageTag outside Docker's grammar with those characters replaced by '_'"},
       {Fault::kUntaggedPushTaggedLatest, "untagged_push_tagged_latest", "PutImage without imageTag tags the image 'latest' instead of leaving it untagged (or refusing)"},
       {Fault::kAbsentLayerWrongFailure, "absent_layer_wrong_failure", "BatchCheckLayerAvailability answers an absent well-formed digest as an InvalidLayerDigest failure (neither UNAVAILABLE nor MissingLayerDigest)"},
+      {Fault::kAcceptWrongJsonTypes, "accept_wrong_json_types", "members of the wrong JSON type are coerced (\"maxResults\": \"5\" is served) instead of 400 SerializationException"},
+      {Fault::kTimestampsAsMilliseconds, "timestamps_as_milliseconds", "createdAt, imagePushedAt and expiresAt are epoch milliseconds instead of epoch seconds"},
+      {Fault::kImageSizeWrong, "image_size_wrong", "imageSizeInBytes is the size of the manifest instead of the sum of the image's layer sizes"},
+      {Fault::kFailureCodeOutsideEnum, "failure_code_outside_enum", "BatchCheckLayerAvailability reports an absent blob as a failure with failureCode LayerNotFound, outside LayerFailureCode"},
+      {Fault::kErrorTypeHeaderOnly, "error_type_header_only", "error responses name their type only in X-Amzn-ErrorType, with no __type in the body (botocore then reports the code \"400\")"},
+      {Fault::kUnknownOperationAsInvalidAction, "unknown_operation_as_invalid_action", "an unknown X-Amz-Target gets InvalidAction (a query-protocol code) instead of UnknownOperationException"},
   };
   return kFaults;
 }

@@ -68,6 +68,13 @@ enum class Fault {
   kImageTagMangled,
   kUntaggedPushTaggedLatest,
   kAbsentLayerWrongFailure,
+  // Blind spots of issue 13: request types, time, sizes, closed enums, error framing.
+  kAcceptWrongJsonTypes,
+  kTimestampsAsMilliseconds,
+  kImageSizeWrong,
+  kFailureCodeOutsideEnum,
+  kErrorTypeHeaderOnly,
+  kUnknownOperationAsInvalidAction,
   kCount  // not a fault
 };
 

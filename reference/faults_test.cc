@@ -57,7 +57,9 @@ void Normalise(json& v, const std::string& key) {
     return;
   }
   if (key == "createdAt" || key == "imagePushedAt" || key == "expiresAt") {
-    v = v.is_number() ? "<timestamp:number>" : "<timestamp:" + std::string(v.type_name()) + ">";
+    // Epoch seconds of this century are below 1e10; milliseconds are not.
+    v = !v.is_number() ? "<timestamp:" + std::string(v.type_name()) + ">"
+        : v.get<double>() < 1e10 ? std::string("<timestamp:seconds>") : std::string("<timestamp:milliseconds>");
   } else if (key == "uploadId" || key == "logoUrl") {
     v = "<" + key + ">";
   } else if (key == "authorizationToken" && v.is_string()) {
@@ -129,6 +131,8 @@ std::vector<std::string> RunTranscript(const Faults& faults, const std::string& 
   x.Call("DescribeRegistries");
   x.Call("GetAuthorizationToken");
   x.Call("DescribeRepositories", {{"repositoryNames", {"missing"}}});
+  x.CallRaw("DescribeRepositories", R"({"maxResults":"2"})");
+  x.CallRaw("NoSuchOperation", "{}");
 
   // Repositories, tags and pagination.
   x.Call("CreateRepository", {{"repositoryName", "app"}, {"tags", {{{"Key", "team"}, {"Value", "a"}}}}});
@@ -181,6 +185,7 @@ std::vector<std::string> RunTranscript(const Faults& faults, const std::string& 
   x.Call("DescribeImages", {{"repositoryName", "app"}, {"imageIds", {{{"imageTag", "no-such-tag"}}}}});
   x.Call("DescribeImageTags", {{"repositoryName", "app"}});
   x.Call("BatchDeleteImage", {{"repositoryName", "app"}, {"imageIds", {{{"imageTag", "nope"}}}}});
+  x.Call("BatchCheckLayerAvailability", {{"repositoryName", "app"}, {"layerDigests", {Sha256Digest("absent")}}});
 
   // Edge values only some readings accept: a tag outside the general set, a key twice, an image
   // tag outside Docker's grammar, an untagged push.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <random>
 
 #include "base/sha256.h"
@@ -73,6 +74,41 @@ ApiError ViolationError(const spec::Operation& op, const codec::Violations& viol
   return {"InvalidParameterException", message};
 }
 
+// What a lenient JSON binder does with a scalar of the wrong JSON type (fault
+// accept_wrong_json_types): "5" read as 5, "true" as true, 5 as "5". Anything else is left as
+// it is and stays a violation.
+void CoerceScalars(const spec::Shape& shape, json& value, int depth = 0) {
+  if (depth > 32 || value.is_null()) return;
+  switch (shape.type) {
+    case spec::ShapeType::kStructure:
+      if (!value.is_object()) return;
+      for (const auto& m : shape.members) {
+        if (auto it = value.find(m.name); it != value.end()) CoerceScalars(*m.shape, *it, depth + 1);
+      }
+      return;
+    case spec::ShapeType::kList:
+      if (!value.is_array()) return;
+      for (auto& item : value) CoerceScalars(*shape.member, item, depth + 1);
+      return;
+    case spec::ShapeType::kInteger:
+    case spec::ShapeType::kLong:
+      if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        char* end = nullptr;
+        long long n = std::strtoll(text.c_str(), &end, 10);
+        if (!text.empty() && end && *end == '\0') value = static_cast<int64_t>(n);
+      }
+      return;
+    case spec::ShapeType::kBoolean:
+      if (value.is_string() && (value == "true" || value == "false")) value = value == "true";
+      return;
+    case spec::ShapeType::kString:
+      if (value.is_number()) value = value.dump();
+      return;
+    default: return;
+  }
+}
+
 }  // namespace
 
 std::string DefaultRegistryAlias(const std::string& account_id) {
@@ -118,7 +154,8 @@ HttpResponse Server::ErrorBody(int status, const ApiError& error) const {
   out += '{';
   // Smithy awsJson1_1: the bare shape name in __type, and the same value in X-Amzn-ErrorType
   // (botocore reads the body, Go v2 and JS v3 the header).
-  bool typed = !options_.faults.Has(Fault::kErrorWithoutType);
+  bool header_only = options_.faults.Has(Fault::kErrorTypeHeaderOnly);
+  bool typed = !options_.faults.Has(Fault::kErrorWithoutType) && !header_only;
   if (typed) {
     out += "\"__type\":";
     codec::AppendJsonString(error.code, out);
@@ -136,7 +173,7 @@ HttpResponse Server::ErrorBody(int status, const ApiError& error) const {
     }
   }
   out += '}';
-  if (typed) response.headers.Add(kErrorTypeHeader, error.code);
+  if (typed || header_only) response.headers.Add(kErrorTypeHeader, error.code);
   return response;
 }
 
@@ -173,10 +210,22 @@ HttpResponse Server::HandleOrThrow(const HttpRequest& request) {
     if (protocol->code == codec::kSerialization && options_.faults.Has(Fault::kCrashOnMalformedJson)) {
       return error(500, {"ServerException", "Unexpected error while parsing the request"});
     }
+    if (protocol->code == codec::kUnknownOperation && options_.faults.Has(Fault::kUnknownOperationAsInvalidAction)) {
+      return error(400, {codec::kInvalidAction, protocol->message});
+    }
     return error(protocol->status, {protocol->code, protocol->message});
   }
   auto& decoded = std::get<codec::DecodedRequest>(decoded_or);
   const spec::Operation& op = *decoded.op;
+  if (options_.faults.Has(Fault::kAcceptWrongJsonTypes)) {
+    if (codec::TypeMismatchError(decoded.violations)) {
+      CoerceScalars(*op.input, decoded.input);
+      decoded.violations = codec::Validate(*op.input, codec::ValueToWire(*op.input, decoded.input));
+    }
+  } else if (auto mismatch = codec::TypeMismatchError(decoded.violations)) {
+    // AWS's JSON front end refuses a member of the wrong JSON type before validating anything.
+    return error(mismatch->status, {mismatch->code, mismatch->message});
+  }
   if (!decoded.violations.empty() && !options_.faults.Has(Fault::kNoInputValidation)) {
     if (op.DeclaresError("InvalidParameterException")) return error(400, ViolationError(op, decoded.violations, options_.choices));
     // GetRegistryCatalogData declares no InvalidParameterException and has no input members, so

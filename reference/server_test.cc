@@ -58,7 +58,8 @@ TEST(ServerWire, ProtocolErrors) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.code, "MissingAction");
 
-  EXPECT_EQ(t.CallRaw("NoSuchOperation", "{}").code, "InvalidAction");
+  // AWS JSON services' code for a target they cannot route (InvalidAction is the query protocol's).
+  EXPECT_EQ(t.CallRaw("NoSuchOperation", "{}").code, "UnknownOperationException");
 
   HttpRequest wrong_type;
   wrong_type.headers.Add("X-Amz-Target", "SpencerFrontendService.GetAuthorizationToken");
@@ -74,6 +75,32 @@ TEST(ServerWire, ProtocolErrors) {
     EXPECT_EQ(r.code, "SerializationException") << body;
     EXPECT_NE(r.raw.headers.Find("x-amzn-requestid"), nullptr);
   }
+}
+
+TEST(ServerWire, WrongJsonTypesAreSerializationErrors) {
+  TestServer t;
+  // A string for an integer, a number for a string, an object for a list, a string for a boolean.
+  for (auto [op, body] : std::vector<std::pair<const char*, const char*>>{
+           {"DescribeRepositories", R"({"maxResults":"5"})"},
+           {"DescribeRepositories", R"({"nextToken":5})"},
+           {"DescribeRepositories", R"({"repositoryNames":{}})"},
+           {"DeleteRepository", R"({"repositoryName":"app","force":"true"})"},
+           {"CreateRepository", R"({"repositoryName":"app","catalogData":[]})"}}) {
+    Reply r = t.CallRaw(op, body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.code, "SerializationException") << body;
+  }
+  // A constraint violation of a well-typed member stays a validation error.
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":0})").code, "InvalidParameterException");
+}
+
+TEST(ServerWire, AcceptWrongJsonTypesFaultCoercesScalars) {
+  Options options = TestOptions();
+  options.faults.Add(Fault::kAcceptWrongJsonTypes);
+  TestServer t(options);
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":"5"})").status, 200);
+  // What cannot be coerced is still refused, as a validation error.
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"repositoryNames":{}})").code, "InvalidParameterException");
 }
 
 TEST(ServerWire, OnlyPostSlashIsServed) {
@@ -102,12 +129,13 @@ TEST(ServerWire, ShapeViolationsAreInvalidParameterWithAwsMessage) {
   EXPECT_EQ(t.Call("DescribeRepositories", {{"maxResults", 0}}).code, "InvalidParameterException");
   // A missing required member (U in the fact sheet: InvalidParameterException is the best guess).
   EXPECT_EQ(t.Call("CreateRepository", json::object()).code, "InvalidParameterException");
-  // Wrong JSON types and members the model does not know.
-  EXPECT_EQ(t.Call("CreateRepository", {{"repositoryName", 5}}).code, "InvalidParameterException");
+  // Members the model does not know. (Wrong JSON types are SerializationException: see below.)
   EXPECT_EQ(t.Call("CreateRepository", {{"repositoryName", "ok"}, {"bogus", 1}}).code, "InvalidParameterException");
-  // Huge numbers do not crash the validator or the handlers.
+  // Huge numbers do not crash the validator or the handlers: one past int64 is out of range, one
+  // that only a double holds is not an integer at all.
+  EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":9223372036854775808})").code, "InvalidParameterException");
   EXPECT_EQ(t.CallRaw("DescribeRepositories", R"({"maxResults":22222222222222222222222222222})").code,
-            "InvalidParameterException");
+            "SerializationException");
 }
 
 TEST(ServerWire, OperationWithoutInvalidParameterIgnoresUnknownMembers) {

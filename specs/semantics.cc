@@ -21,7 +21,7 @@ class SemanticsLoader {
     if (doc.is_discarded() || !doc.is_object()) return Status::Error("semantics: not a JSON object");
     auto out = std::make_shared<Semantics>();
     s_ = out.get();
-    if (!Resources(doc) || !Bindings(doc) || !Validation(doc) || !Preconditions(doc) || !Unprovokable(doc)) {
+    if (!Resources(doc) || !Bindings(doc) || !Validation(doc) || !Preconditions(doc) || !Unprovokable(doc) || !ClosedEnums(doc)) {
       return Status::Error(error_);
     }
     s_->fact_sheet_ = doc.value("fact_sheet", "");
@@ -175,6 +175,26 @@ class SemanticsLoader {
     return true;
   }
 
+  bool ClosedEnums(const json& doc) {
+    const json* v = nullptr;
+    if (!Obj(doc, "closed_enums", &v)) return false;
+    auto it = v->find("shapes");
+    if (it == v->end() || !it->is_array()) return Fail("closed_enums.shapes", "missing or not an array");
+    for (size_t i = 0; i < it->size(); ++i) {
+      const json& def = (*it)[i];
+      std::string path = "closed_enums.shapes[" + std::to_string(i) + "]";
+      ClosedEnum c;
+      if (!def.is_object() || !Str(def, "shape", path, &c.shape) || !Str(def, "confidence", path, &c.confidence) ||
+          !Str(def, "source", path, &c.source)) {
+        return false;
+      }
+      const Shape* shape = service_.FindShape(c.shape);
+      if (!shape || shape->enum_values.empty()) return Fail(path + ".shape", "no enum shape '" + c.shape + "' in the model");
+      s_->closed_enums_.push_back(std::move(c));
+    }
+    return true;
+  }
+
   const Service& service_;
   Semantics* s_ = nullptr;
   std::string error_;
@@ -219,6 +239,13 @@ std::optional<std::string> Semantics::WhyUnprovokable(const std::string& operati
     return u.reason + " (" + u.source + ")";
   }
   return std::nullopt;
+}
+
+const ClosedEnum* Semantics::FindClosedEnum(std::string_view shape) const {
+  for (const auto& c : closed_enums_) {
+    if (c.shape == shape) return &c;
+  }
+  return nullptr;
 }
 
 const Resource* Semantics::FindResource(const std::string& name) const {

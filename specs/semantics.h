@@ -50,6 +50,14 @@ struct UnprovokableError {
   std::string source;
 };
 
+// An enum shape whose output values form a closed set: a value outside the model's enum is an
+// error, not the warning an open enum's new value gets.
+struct ClosedEnum {
+  std::string shape;       // "LayerFailureCode"
+  std::string confidence;
+  std::string source;
+};
+
 class Semantics {
  public:
   // Parses and cross-checks against `service` (every operation, member and error named must exist).
@@ -68,6 +76,9 @@ class Semantics {
   const std::string& validation_source() const { return validation_source_; }
   const std::string& validation_confidence() const { return validation_confidence_; }
   const std::string& fact_sheet() const { return fact_sheet_; }
+  const std::vector<ClosedEnum>& closed_enums() const { return closed_enums_; }
+  // The closed-enum entry for `shape`, or nullptr when that enum is open (or not an enum).
+  const ClosedEnum* FindClosedEnum(std::string_view shape) const;
 
   // Why `error` cannot be provoked on `operation` from outside by a run addressing `region`, or
   // nullopt when it can.
@@ -86,6 +97,7 @@ class Semantics {
   std::string validation_source_;
   std::string validation_confidence_;
   std::string fact_sheet_;
+  std::vector<ClosedEnum> closed_enums_;
   friend class SemanticsLoader;
 };
 

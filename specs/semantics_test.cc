@@ -24,6 +24,24 @@ TEST(Semantics, EmbeddedFileLoadsAndCrossChecksWithTheModel) {
   EXPECT_TRUE(s->WhyUnprovokable("UntagResource", "TooManyTagsException").has_value());
   EXPECT_FALSE(s->WhyUnprovokable("TagResource", "TooManyTagsException").has_value());
   EXPECT_FALSE(s->WhyUnprovokable("GetAuthorizationToken", "UnsupportedCommandException").has_value());
+  // The failure codes and layer availability are closed sets (issue 13); each entry cites a source.
+  for (const char* shape : {"ImageFailureCode", "LayerFailureCode", "LayerAvailability", "RegistryAliasStatus"}) {
+    ASSERT_NE(s->FindClosedEnum(shape), nullptr) << shape;
+    EXPECT_FALSE(s->FindClosedEnum(shape)->source.empty()) << shape;
+  }
+  EXPECT_EQ(s->FindClosedEnum("RepositoryName"), nullptr);
+}
+
+TEST(Semantics, ClosedEnumsMustBeEnumShapes) {
+  auto service = Service::Embedded();
+  json doc = json::parse(R"({"resources":{},"bindings":{},"validation_error":{"codes":["InvalidParameterException"],
+      "source":"x","confidence":"E"},"preconditions":[],"unprovokable_errors":[],
+      "closed_enums":{"shapes":[{"shape":"RepositoryName","confidence":"M","source":"x"}]}})");
+  auto loaded = Semantics::Load(doc.dump(), *service);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(loaded.status().message(), HasSubstr("closed_enums.shapes[0].shape: no enum shape 'RepositoryName'"));
+  doc["closed_enums"]["shapes"][0]["shape"] = "LayerAvailability";
+  EXPECT_TRUE(Semantics::Load(doc.dump(), *service).ok());
 }
 
 // Every fact in the semantics file names where it comes from, inside the repository or at its

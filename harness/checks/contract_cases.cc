@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "harness/checks/scenarios/steps.h"
+#include "harness/codec/protocol_errors.h"
 #include "harness/codec/sample.h"
 
 namespace ecrc::check {
@@ -77,6 +79,26 @@ std::optional<std::string> PatternOnly(const Shape& shape, int64_t length) {
   return codec::SampleString(unbounded, length);
 }
 
+// A JSON value of another type than `shape` wants, as SDK-less clients get wrong: a string for a
+// number or boolean, a number for a string or blob, an object for a list, a list for a structure
+// or map. nullopt for kinds AWS's binder may coerce (timestamps accept several forms).
+std::optional<json> WrongJsonType(const Shape& shape) {
+  switch (shape.type) {
+    case ShapeType::kString: return json(5);
+    case ShapeType::kBlob: return json(5);
+    case ShapeType::kInteger:
+    case ShapeType::kLong: return json("5");
+    case ShapeType::kFloat:
+    case ShapeType::kDouble: return json("1.5");
+    case ShapeType::kBoolean: return json("true");
+    case ShapeType::kList: return json::object();
+    case ShapeType::kStructure:
+    case ShapeType::kMap: return json::array();
+    case ShapeType::kTimestamp: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 class Generator {
  public:
   Generator(const spec::Service& service, const spec::Semantics& semantics, const ContractOptions& options)
@@ -114,6 +136,7 @@ class Generator {
         child.containers.push_back(&shape);
         child.text += (child.text.empty() ? "" : ".") + m.name;
         if (m.required) Required(op, child, shape, m);
+        WrongType(op, *m.shape, child);
         Traits(op, *m.shape, child);
         Walk(op, *m.shape, child, depth + 1);
       }
@@ -122,6 +145,7 @@ class Generator {
       item.steps.push_back({""});
       item.containers.push_back(&shape);
       item.text += "[0]";
+      WrongType(op, *shape.member, item);
       Traits(op, *shape.member, item);
       Walk(op, *shape.member, item, depth + 1);
     }
@@ -135,6 +159,21 @@ class Generator {
           source, Expectation::ClientError()},
          ValidationCode(path, "required_member_error_code", "required",
                         "Omitting a required member yields InvalidParameterException (fact sheet §2.2: U)")});
+  }
+
+  // One member of another JSON type than the model's, the rest a minimal valid input. AWS's JSON
+  // front end refuses it before validating anything: 400 SerializationException (fact sheet §2.2,
+  // E). Success or a 5xx is outside every reading (error); another client error, such as
+  // InvalidParameterException, is the less likely reading (warning).
+  void WrongType(const spec::Operation& op, const Shape& shape, const MemberPath& path) {
+    std::optional<json> wrong = WrongJsonType(shape);
+    if (!wrong) return;
+    std::string source = "shapes." + shape.name + " (" + spec::ShapeTypeName(shape.type) + "); " + steps::FactSheet("§2.2 (E: wrong JSON type)");
+    Add(op, op.name + "." + path.text + ".type", SetAt(minimal_, path, *wrong), path.steps.front().member, "",
+        {{"wrong_json_type_rejected", "type", "A member of the wrong JSON type is rejected with a client error, never served",
+          Severity::kError, source, Expectation::ClientError()},
+         {"wrong_json_type_error_code", "type", "A member of the wrong JSON type yields 400 SerializationException",
+          Severity::kWarning, source, Expectation::ErrorCode({codec::kSerialization})}});
   }
 
   void Traits(const spec::Operation& op, const Shape& shape, const MemberPath& path) {

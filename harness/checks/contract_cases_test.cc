@@ -9,6 +9,8 @@
 namespace ecrc::check {
 namespace {
 
+using nlohmann::json;
+
 ContractPlan Plan() { return GenerateContractCases(*spec::Service::Embedded(), *spec::Semantics::Embedded()); }
 
 // The generator and the validator are independent: each generated case must break exactly the
@@ -29,6 +31,7 @@ TEST(ContractCases, EachCaseBreaksExactlyTheRuleItNames) {
     codec::ViolationKind want = trait == "required" ? codec::ViolationKind::kRequired
                                 : trait == "pattern" ? codec::ViolationKind::kPattern
                                 : trait == "enum"    ? codec::ViolationKind::kEnum
+                                : trait == "type"    ? codec::ViolationKind::kType
                                                      : v[0].kind;  // min/max: length or range
     EXPECT_EQ(v[0].kind, want) << c.id;
     if (trait == "min" || trait == "max") {
@@ -54,6 +57,35 @@ TEST(ContractCases, CoverEveryOperationAndEveryInputTrait) {
   // Only the 20 MiB layer part is too big to send by default, and it is listed as a gap.
   ASSERT_EQ(plan.not_generated.size(), 1u);
   EXPECT_EQ(plan.not_generated[0].first.rfind("shapes.LayerPartBlob.max", 0), 0u);
+}
+
+// Every input member gets a wrong-JSON-type case whose code evaluation asks for
+// SerializationException, whatever kind of shape it is.
+TEST(ContractCases, WrongJsonTypeForEveryMemberKind) {
+  std::set<std::string> kinds;
+  size_t cases = 0;
+  for (const auto& c : Plan().cases) {
+    if (c.evaluations.front().check != "wrong_json_type_rejected") continue;
+    ++cases;
+    ASSERT_EQ(c.evaluations.size(), 2u) << c.id;
+    EXPECT_EQ(c.evaluations[0].severity, runner::Severity::kError) << c.id;
+    EXPECT_EQ(c.evaluations[0].expectation.kind, Expectation::Kind::kClientError) << c.id;
+    EXPECT_EQ(c.evaluations[1].check, "wrong_json_type_error_code") << c.id;
+    EXPECT_EQ(c.evaluations[1].expectation.codes, (std::vector<std::string>{"SerializationException"})) << c.id;
+    kinds.insert(c.evaluations[0].source.substr(c.evaluations[0].source.find('(')));
+  }
+  EXPECT_GT(cases, 80u);
+  for (const char* kind : {"(string)", "(integer)", "(long)", "(boolean)", "(list)", "(structure)", "(blob)"}) {
+    bool seen = false;
+    for (const auto& k : kinds) seen = seen || k.rfind(kind, 0) == 0;
+    EXPECT_TRUE(seen) << kind;
+  }
+  // The example: "maxResults": "5".
+  bool max_results = false;
+  for (const auto& c : Plan().cases) {
+    if (c.id == "DescribeRepositories.maxResults.type") max_results = c.input.value("maxResults", json()) == "5";
+  }
+  EXPECT_TRUE(max_results);
 }
 
 TEST(ContractCases, UncertainErrorCodesAreWarnings) {

@@ -96,6 +96,14 @@ void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t e
   int status = call.response->status;
   if (error.code.empty()) {
     add("no error type: neither X-Amzn-ErrorType nor __type names the error", "__type", "__type: <ErrorShapeName>", "absent");
+  } else if (error.body.is_object() && !error.body.contains("__type")) {
+    // Fact sheet §2.2 (D/BC): botocore's awsJson parser reads only __type, so a type sent only in
+    // X-Amzn-ErrorType reaches boto3 users as the code "400"; AWS always sends __type.
+    add("the body has no __type, the error type came only from " + error.source + " (botocore reports the code as \"400\")", "__type",
+        "__type: " + error.code, "absent from the body");
+  }
+  if (error.code.empty()) {
+    // Reported above; no status rule applies to an error of no known type.
   } else if (const spec::Shape* shape = service.FindShape(error.code); shape && shape->exception) {
     // Fact sheet §2.2 (D): every modelled error is 400 except the fault (ServerException: 500).
     int want = shape->fault ? 500 : 400;

@@ -1,6 +1,8 @@
 #include "harness/checks/protocol_probes.h"
 
+#include "harness/checks/scenarios/steps.h"
 #include "harness/codec/codec.h"
+#include "harness/codec/protocol_errors.h"
 
 namespace ecrc::check {
 namespace {
@@ -18,6 +20,28 @@ void ClientErrorWithType(const spec::Service& service, const HttpResponse& r, st
   }
   codec::DecodedError e = codec::DecodeError(service, nullptr, r);
   if (e.code.empty()) out->push_back({"the error names no type (X-Amzn-ErrorType or __type)", "__type", "an error type", "absent", 0});
+}
+
+// An unknown X-Amz-Target: AWS JSON services answer UnknownOperationException; InvalidAction (the
+// query protocol's code) is the other answer seen in the wild. Anything else is outside the set.
+void UnknownOperationNamed(const spec::Service& service, const HttpResponse& r, std::vector<Finding>* out) {
+  size_t before = out->size();
+  ClientErrorWithType(service, r, out);
+  if (out->size() > before) return;
+  std::string code = codec::DecodeError(service, nullptr, r).code;
+  if (code != codec::kUnknownOperation && code != codec::kInvalidAction) {
+    out->push_back({"an unknown operation must be answered as one", "__type", "UnknownOperationException (or InvalidAction)", code, 0});
+  }
+}
+
+// The warning-severity half: InvalidAction is in the set, but it is not what AWS JSON services send.
+void UnknownOperationException(const spec::Service& service, const HttpResponse& r, std::vector<Finding>* out) {
+  if (r.status < 400 || r.status > 499) return;  // the error-severity probe reports it
+  std::string code = codec::DecodeError(service, nullptr, r).code;
+  if (code == codec::kInvalidAction) {
+    out->push_back({"InvalidAction is the query protocol's code; AWS JSON services answer UnknownOperationException", "__type",
+                    codec::kUnknownOperation, code, 0});
+  }
 }
 
 void Success(const spec::Service& service, const HttpResponse& r, std::vector<Finding>* out) {
@@ -58,9 +82,14 @@ std::vector<ProtocolProbe> ProtocolProbes(const spec::Service& service) {
                     kSmithy, read, Frame(service, read, codec::kJsonContentType, "{\"maxResults\": "), ClientErrorWithType});
   probes.push_back({"protocol_non_object_body_rejected", "A JSON body that is not an object gets a 4xx error with a type",
                     runner::Severity::kError, kSmithy, read, Frame(service, read, codec::kJsonContentType, "[1, 2]"), ClientErrorWithType});
-  probes.push_back({"protocol_unknown_operation_rejected", "An X-Amz-Target naming no operation gets a 4xx error with a type",
-                    runner::Severity::kError, kSmithy, "", Frame(service, "NoSuchOperationForEcrConform", codec::kJsonContentType, "{}"),
-                    ClientErrorWithType});
+  probes.push_back({"protocol_unknown_operation_rejected",
+                    "An X-Amz-Target naming no operation gets a 4xx UnknownOperationException (or InvalidAction)",
+                    runner::Severity::kError, std::string(kSmithy) + "; " + steps::FactSheet("§2.2 (U: unknown X-Amz-Target)"), "",
+                    Frame(service, "NoSuchOperationForEcrConform", codec::kJsonContentType, "{}"), UnknownOperationNamed});
+  probes.push_back({"protocol_unknown_operation_code",
+                    "An X-Amz-Target naming no operation gets UnknownOperationException, as AWS JSON services answer",
+                    runner::Severity::kWarning, steps::FactSheet("§2.2 (U: Coral services answer UnknownOperationException, 400)"), "",
+                    Frame(service, "NoSuchOperationForEcrConform", codec::kJsonContentType, "{}"), UnknownOperationException});
   probes.push_back({"protocol_missing_target_rejected", "A request without X-Amz-Target gets a 4xx error with a type",
                     runner::Severity::kError, kSmithy, "", Frame(service, "", codec::kJsonContentType, "{}"), ClientErrorWithType});
   probes.push_back({"protocol_empty_body_accepted", "An empty body is read as an empty input (no required members): success",

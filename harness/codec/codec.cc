@@ -152,7 +152,9 @@ std::variant<DecodedRequest, ProtocolError> DecodeRequest(const spec::Service& s
   if (target->size() > prefix.size() + 1 && target->compare(0, prefix.size(), prefix) == 0 && (*target)[prefix.size()] == '.') {
     op = service.FindOperation(std::string_view(*target).substr(prefix.size() + 1));
   }
-  if (!op) return ProtocolError{400, kInvalidAction, "Unknown operation " + *target};
+  // AWS JSON services answer a target they cannot route with UnknownOperationException (fact
+  // sheet §2.2, U); InvalidAction is the query protocol's code.
+  if (!op) return ProtocolError{400, kUnknownOperation, "Unknown operation " + *target};
   if (!IsJsonContentType(request.headers.Find("Content-Type"))) {
     return ProtocolError{400, kInvalidAction, std::string("Content-Type must be ") + kJsonContentType};
   }
@@ -166,6 +168,15 @@ std::variant<DecodedRequest, ProtocolError> DecodeRequest(const spec::Service& s
   out.violations = Validate(*op->input, wire);
   out.input = WireToValue(*op->input, std::move(wire));
   return out;
+}
+
+std::optional<ProtocolError> TypeMismatchError(const Violations& violations) {
+  for (const auto& v : violations) {
+    if (v.kind != ViolationKind::kType) continue;
+    return ProtocolError{400, kSerialization,
+                         "Cannot deserialize member '" + (v.path.empty() ? std::string("body") : v.path) + "': " + v.constraint};
+  }
+  return std::nullopt;
 }
 
 }  // namespace ecrc::codec

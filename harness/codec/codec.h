@@ -73,4 +73,10 @@ struct ProtocolError {
 // is not a JSON object gives a ProtocolError; shape violations are returned in `violations`.
 std::variant<DecodedRequest, ProtocolError> DecodeRequest(const spec::Service& service, const HttpRequest& request);
 
+// The error an AWS JSON front end answers, before any constraint validation, when a member holds
+// a value of the wrong JSON type ("maxResults": "5", a number for a string, an object for a
+// list): 400 SerializationException (fact sheet §2.2, E). nullopt when no violation is a type
+// mismatch, so the violations are the operation's validation errors to answer.
+std::optional<ProtocolError> TypeMismatchError(const Violations& violations);
+
 }  // namespace ecrc::codec

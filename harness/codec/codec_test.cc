@@ -97,6 +97,26 @@ TEST(Codec, ResponseFramingProblemsAreFindings) {
   EXPECT_EQ(d.findings[0].kind, ViolationKind::kBody);
 }
 
+TEST(Codec, TypeMismatchesAreSerializationErrors) {
+  const spec::Operation& op = *Svc()->FindOperation("DescribeRepositories");
+  auto violations_of = [&](const char* body) {
+    HttpRequest r = EncodeRequest(*Svc(), op, json::object());
+    r.body = body;
+    return std::get<DecodedRequest>(DecodeRequest(*Svc(), r)).violations;
+  };
+  // A string for an integer, a number for a string, an object for a list.
+  for (const char* body : {R"({"maxResults":"5"})", R"({"nextToken":5})", R"({"repositoryNames":{}})",
+                           R"({"repositoryNames":[7]})"}) {
+    auto error = TypeMismatchError(violations_of(body));
+    ASSERT_TRUE(error.has_value()) << body;
+    EXPECT_EQ(error->status, 400) << body;
+    EXPECT_EQ(error->code, "SerializationException") << body;
+  }
+  // Constraint violations alone stay validation errors, and a valid body is no error at all.
+  EXPECT_FALSE(TypeMismatchError(violations_of(R"({"maxResults":0})")).has_value());
+  EXPECT_FALSE(TypeMismatchError(violations_of(R"({"maxResults":5})")).has_value());
+}
+
 TEST(Codec, DecodeRequestAnswersProtocolErrors) {
   HttpRequest r = EncodeRequest(*Svc(), *Svc()->FindOperation("DescribeRegistries"), json::object());
   auto code_of = [&](const HttpRequest& req) {
@@ -109,10 +129,10 @@ TEST(Codec, DecodeRequestAnswersProtocolErrors) {
   EXPECT_EQ(code_of(no_target), "MissingAction");
   HttpRequest unknown = r;
   unknown.headers.Set("X-Amz-Target", "SpencerFrontendService.Nope");
-  EXPECT_EQ(code_of(unknown), "InvalidAction");
+  EXPECT_EQ(code_of(unknown), "UnknownOperationException");
   HttpRequest wrong_prefix = r;
   wrong_prefix.headers.Set("X-Amz-Target", "AmazonEC2ContainerRegistry_V20150921.DescribeRegistries");
-  EXPECT_EQ(code_of(wrong_prefix), "InvalidAction");
+  EXPECT_EQ(code_of(wrong_prefix), "UnknownOperationException");
   HttpRequest form = r;
   form.headers.Set("Content-Type", "application/x-www-form-urlencoded");
   EXPECT_EQ(code_of(form), "InvalidAction");

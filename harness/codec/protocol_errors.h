@@ -19,7 +19,8 @@ const ProtocolErrorInfo* FindProtocolError(std::string_view code);
 
 // Codes the reference server answers with for requests it cannot frame.
 inline constexpr char kMissingAction[] = "MissingAction";            // no X-Amz-Target
-inline constexpr char kInvalidAction[] = "InvalidAction";            // unknown target or Content-Type
-inline constexpr char kSerialization[] = "SerializationException";   // body not a JSON object
+inline constexpr char kInvalidAction[] = "InvalidAction";            // foreign Content-Type
+inline constexpr char kUnknownOperation[] = "UnknownOperationException";  // target names no operation (AWS JSON services)
+inline constexpr char kSerialization[] = "SerializationException";   // body not a JSON object, or a member of the wrong JSON type
 
 }  // namespace ecrc::codec

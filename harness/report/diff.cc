@@ -5,6 +5,7 @@
 #include <set>
 
 #include "harness/report/json_report.h"
+#include "harness/report/verdict.h"
 #include "harness/report/markdown.h"
 #include "harness/report/redact.h"
 #include "harness/report/report_util.h"
@@ -67,8 +68,8 @@ std::string Verdict(const ReportDiff& d) {
 }
 
 std::string FormatText(const ReportDiff& d, const std::string& old_label, const std::string& new_label) {
-  std::string out = "old: " + old_label + " (" + std::to_string(d.old_total) + " checks, " + runner::OutcomeName(d.old_outcome) + ")\n" +
-                    "new: " + new_label + " (" + std::to_string(d.new_total) + " checks, " + runner::OutcomeName(d.new_outcome) + ")\n";
+  std::string out = "old: " + old_label + " (" + std::to_string(d.old_total) + " checks, " + d.old_verdict + ")\n" +
+                    "new: " + new_label + " (" + std::to_string(d.new_total) + " checks, " + d.new_verdict + ")\n";
   for (const auto& s : Sections(d)) {
     out += "\n" + std::string(s.title) + ": " + (s.changes->empty() ? "none" : std::to_string(s.changes->size())) + "\n";
     for (const auto& c : *s.changes) {
@@ -91,9 +92,9 @@ std::string FormatText(const ReportDiff& d, const std::string& old_label, const 
 
 std::string FormatMarkdown(const ReportDiff& d, const std::string& old_label, const std::string& new_label) {
   std::string out = "# ecr-conform diff: " + std::string(d.HasRegressions() ? "❌ " : "✅ ") + Verdict(d) + "\n\n";
-  out += "| | report | checks | outcome |\n|---|---|---:|---|\n";
-  out += "| old | " + MarkdownCode(old_label, true) + " | " + std::to_string(d.old_total) + " | " + runner::OutcomeName(d.old_outcome) + " |\n";
-  out += "| new | " + MarkdownCode(new_label, true) + " | " + std::to_string(d.new_total) + " | " + runner::OutcomeName(d.new_outcome) + " |\n";
+  out += "| | report | checks | verdict |\n|---|---|---:|---|\n";
+  out += "| old | " + MarkdownCode(old_label, true) + " | " + std::to_string(d.old_total) + " | " + d.old_verdict + " |\n";
+  out += "| new | " + MarkdownCode(new_label, true) + " | " + std::to_string(d.new_total) + " | " + d.new_verdict + " |\n";
   for (const auto& s : Sections(d)) {
     out += "\n## " + std::string(s.title) + " (" + std::to_string(s.changes->size()) + ")\n\n";
     if (s.changes->empty()) {
@@ -137,6 +138,8 @@ ReportDiff DiffReports(const RunReport& old_report, const RunReport& new_report)
   d.new_total = new_report.checks.size();
   d.old_outcome = old_report.OverallOutcome();
   d.new_outcome = new_report.OverallOutcome();
+  d.old_verdict = VerdictOf(old_report).Text();
+  d.new_verdict = VerdictOf(new_report).Text();
 
   // std::map: ids in sorted order whatever order the inputs were in.
   std::map<std::string, std::pair<const CheckResult*, const CheckResult*>> by_id;

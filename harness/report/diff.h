@@ -44,6 +44,8 @@ struct ReportDiff {
   std::string old_uid, new_uid, old_model_sha256, new_model_sha256;
   size_t old_total = 0, new_total = 0;
   runner::Outcome old_outcome = runner::Outcome::kDisabled, new_outcome = runner::Outcome::kDisabled;
+  // Each report's run verdict ("passed with 2 warnings", "failed"; see verdict.h) for the header.
+  std::string old_verdict, new_verdict;
 
   bool HasRegressions() const { return !new_failures.empty(); }
   bool ModelChanged() const { return old_model_sha256 != new_model_sha256; }

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "harness/report/json_report.h"
+#include "harness/report/verdict.h"
 #include "harness/report/report_util.h"
 
 namespace ecrc::report {
@@ -55,7 +56,7 @@ h1 { font-size: 24px; margin: 8px 0; } h2 { font-size: 19px; border-bottom: 1px 
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
 pre { background: var(--code); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; overflow: auto; white-space: pre-wrap; word-break: break-all; max-height: 480px; }
 .badge { display: inline-block; min-width: 62px; text-align: center; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; }
-.o-passed { background: var(--pass); } .o-failed { background: var(--fail); } .o-errored { background: var(--err); } .o-skipped { background: var(--skip); } .o-disabled { background: #afb8c1; }
+.o-passed { background: var(--pass); } .o-warned { background: var(--warn); } .o-failed { background: var(--fail); } .o-errored { background: var(--err); } .o-skipped { background: var(--skip); } .o-disabled { background: #afb8c1; }
 .sev-warning { color: var(--warn); font-weight: 600; }
 .counts span { margin-right: 12px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; } dl.meta dt { color: var(--muted); }
@@ -210,8 +211,9 @@ constexpr char kScript[] = R"JS(
 )JS";
 
 void Header(std::string* out, const RunReport& r) {
-  Outcome overall = r.checks.empty() ? Outcome::kSkipped : r.OverallOutcome();
-  *out += "<header>\n<h1>" + Badge(overall) + " ECR Public conformance</h1>\n<p class=\"counts\"><strong>" +
+  RunVerdict verdict = VerdictOf(r);
+  *out += "<header>\n<h1><span class=\"badge " + std::string(verdict.BadgeClass()) + "\">" + H(verdict.Text()) +
+          "</span> ECR Public conformance</h1>\n<p class=\"counts\"><strong>" +
           std::to_string(r.checks.size()) + " checks</strong>: ";
   auto counts = r.Counts();
   for (Outcome o : {Outcome::kPassed, Outcome::kFailed, Outcome::kErrored, Outcome::kSkipped, Outcome::kDisabled}) {
@@ -375,13 +377,12 @@ void CoverageSection(std::string* out, const RunReport& r) {
 std::string RenderHtml(const RunReport& input) { return RenderHtmlPrepared(PrepareForOutput(input)); }
 
 std::string RenderHtmlPrepared(const RunReport& r) {
-  Outcome overall = r.checks.empty() ? Outcome::kSkipped : r.OverallOutcome();
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
       "script-src 'unsafe-inline'; img-src data:\">\n<title>ECR Public conformance: " +
-      std::string(runner::OutcomeName(overall)) + " · " + H(r.endpoint) + "</title>\n<style>" + kStyle + "</style>\n<script>" +
+      H(VerdictOf(r).Text()) + " · " + H(r.endpoint) + "</title>\n<style>" + kStyle + "</style>\n<script>" +
       kErrorCapture + "</script>\n</head>\n<body data-ready=\"0\">\n";
   Header(&out, r);
   RootCauseBanner(&out, r);

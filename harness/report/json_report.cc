@@ -12,6 +12,7 @@
 
 #include "base/base64.h"
 #include "harness/report/report_util.h"
+#include "harness/report/verdict.h"
 
 namespace ecrc::report {
 namespace {
@@ -102,7 +103,12 @@ Json SummaryToJson(const RunReport& r) {
   for (Outcome o : {Outcome::kDisabled, Outcome::kSkipped, Outcome::kPassed, Outcome::kFailed, Outcome::kErrored}) {
     by_outcome[runner::OutcomeName(o)] = counts.count(o) ? counts.at(o) : 0;
   }
-  return Json{{"outcome", runner::OutcomeName(r.OverallOutcome())}, {"total", r.checks.size()}, {"counts", by_outcome}};
+  RunVerdict verdict = VerdictOf(r);
+  return Json{{"outcome", runner::OutcomeName(r.OverallOutcome())},
+              {"verdict", verdict.Name()},
+              {"warnings", verdict.warnings},
+              {"total", r.checks.size()},
+              {"counts", by_outcome}};
 }
 
 // ---------- reading ----------

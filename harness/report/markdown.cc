@@ -5,6 +5,7 @@
 #include <map>
 
 #include "harness/report/report_util.h"
+#include "harness/report/verdict.h"
 
 namespace ecrc::report {
 namespace {
@@ -37,8 +38,8 @@ void RootCauseLine(std::string* out, const RunReport& r) {
 std::string Ratio(size_t covered, size_t of) { return std::to_string(covered) + "/" + std::to_string(of); }
 
 void Headline(std::string* out, const RunReport& r) {
-  Outcome overall = r.checks.empty() ? Outcome::kSkipped : r.OverallOutcome();
-  *out += "# ECR Public conformance: " + std::string(OutcomeGlyph(overall)) + " " + runner::OutcomeName(overall) + "\n\n";
+  RunVerdict verdict = VerdictOf(r);
+  *out += "# ECR Public conformance: " + std::string(verdict.Glyph()) + " " + verdict.Text() + "\n\n";
   auto counts = r.Counts();
   auto n = [&](Outcome o) { return std::to_string(counts.count(o) ? counts.at(o) : 0); };
   *out += "**" + std::to_string(r.checks.size()) + " checks:** " + n(Outcome::kPassed) + " passed · " + n(Outcome::kFailed) +

@@ -302,7 +302,7 @@ RunReport Run(const RunConfig& config, std::shared_ptr<const spec::Service> serv
     }
   }
   try {
-    shared.shapes.Emit(*service, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
+    shared.shapes.Emit(*service, *shared.semantics, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); }, &results);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ecr-conform: output-shape aggregates stopped by a harness error: %s\n", e.what());
   }

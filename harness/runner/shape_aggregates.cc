@@ -1,5 +1,6 @@
 #include "harness/runner/shape_aggregates.h"
 
+#include "harness/checks/closed_enums.h"
 #include "harness/checks/expectation.h"
 #include "harness/runner/worker.h"
 
@@ -22,6 +23,10 @@ constexpr Family kOutputTraits{"output_traits_respected", "output_shape",
                                "Success responses respect the model's lengths, ranges, patterns and enums and add no unknown members "
                                "(SDKs do not enforce these on responses, hence a warning)",
                                Severity::kWarning};
+constexpr Family kClosedEnum{"output_enum_closed", "output_shape",
+                              "Enum members whose documented answers are a closed set (failure codes, layer availability, alias "
+                              "status) hold one of the model's values",
+                              Severity::kError};
 constexpr Family kErrorShape{"error_shape_valid", "error_shape",
                              "Every error response: HTTP 400 (500 for ServerException), a type, a message member, the awsJson "
                              "Content-Type and a request id",
@@ -42,9 +47,11 @@ void ShapeAggregates::Merge(Aggregate* a, const check::Call& call, std::vector<F
   }
 }
 
-void ShapeAggregates::Add(const spec::Service& service, const check::Call& call, const Reproducer& reproduce) {
+void ShapeAggregates::Add(const spec::Service& service, const spec::Semantics& semantics, const check::Call& call,
+                          const Reproducer& reproduce) {
   if (!call.response) return;
-  std::vector<Finding> wire, traits, error;
+  std::vector<Finding> wire, traits, error, closed;
+  check::EvaluateClosedEnums(semantics, call, 0, &closed);
   check::EvaluateOutputShape(call, 0, &wire, check::OutputRules::kWire);
   check::EvaluateOutputShape(call, 0, &traits, check::OutputRules::kTraits);
   check::EvaluateErrorShape(service, call, 0, &error);
@@ -52,12 +59,16 @@ void ShapeAggregates::Add(const spec::Service& service, const check::Call& call,
   Merge(&by_family_[kOutputShape.id][call.op->name], call, std::move(wire), call.ok(), reproduce);
   Merge(&by_family_[kOutputTraits.id][call.op->name], call, std::move(traits), call.ok(), reproduce);
   Merge(&by_family_[kErrorShape.id][call.op->name], call, std::move(error), call.is_error(), reproduce);
+  Merge(&by_family_[kClosedEnum.id][call.op->name], call, std::move(closed), call.ok(), reproduce);
 }
 
-void ShapeAggregates::Emit(const spec::Service& service, const Filter& selected, std::vector<CheckResult>* out) const {
+void ShapeAggregates::Emit(const spec::Service& service, const spec::Semantics& semantics, const Filter& selected,
+                           std::vector<CheckResult>* out) const {
   std::lock_guard lock(mu_);
-  for (const Family& family : {kOutputShape, kOutputTraits, kErrorShape}) {
+  for (const Family& family : {kOutputShape, kOutputTraits, kErrorShape, kClosedEnum}) {
     for (const auto& [name, op] : service.operations()) {
+      // Generated where the model and the semantics say it applies, not for every operation.
+      if (&family == &kClosedEnum && !check::ReachesClosedEnum(semantics, *op.output)) continue;
       CheckResult r;
       r.id = std::string(family.id) + "[" + name + "]";
       if (!selected(r.id, name)) continue;
@@ -68,7 +79,8 @@ void ShapeAggregates::Emit(const spec::Service& service, const Filter& selected,
       r.severity = family.severity;
       r.operations = {name};
       r.source = &family == &kErrorShape ? "specs/ecr-public/behaviour.md §2.2 (D: SJ; API error pages), §2.1 (x-amzn-RequestId)"
-                                         : "operations." + name + ".output (shapes." + op.output->name + ")";
+                 : &family == &kClosedEnum ? "specs/ecr-public/semantics.json closed_enums: " + check::ClosedEnumSource(semantics, *op.output)
+                                           : "operations." + name + ".output (shapes." + op.output->name + ")";
       Aggregate a;
       if (auto f = by_family_.find(family.id); f != by_family_.end()) {
         if (auto it = f->second.find(name); it != f->second.end()) a = it->second;

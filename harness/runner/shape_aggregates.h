@@ -1,6 +1,7 @@
 // The per-operation checks that every response of a run feeds, whichever suite made the call:
 // output shape (what breaks SDKs: error), output traits (lengths, patterns, enums, unknown
-// members, which SDKs do not enforce on responses: warning), and error shape.
+// members, which SDKs do not enforce on responses: warning), error shape, and closed enums (a
+// value outside a closed set of documented answers: error).
 #pragma once
 
 #include <functional>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "harness/checks/call.h"
+#include "specs/semantics.h"
 #include "harness/runner/results.h"
 
 namespace ecrc::runner {
@@ -19,10 +21,10 @@ class ShapeAggregates {
   using Reproducer = std::function<std::string(const Exchange&)>;
   using Filter = std::function<bool(const std::string& check_id, const std::string& operation)>;
 
-  void Add(const spec::Service& service, const check::Call& call, const Reproducer& reproduce);
+  void Add(const spec::Service& service, const spec::Semantics& semantics, const check::Call& call, const Reproducer& reproduce);
   // One CheckResult per family and operation that `selected` admits; skipped when the run saw
   // no response of that kind.
-  void Emit(const spec::Service& service, const Filter& selected, std::vector<CheckResult>* out) const;
+  void Emit(const spec::Service& service, const spec::Semantics& semantics, const Filter& selected, std::vector<CheckResult>* out) const;
 
  private:
   struct Aggregate {

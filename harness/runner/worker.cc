@@ -20,7 +20,7 @@ check::CallFn Worker::AsCallFn() {
 check::Call Worker::Call(const spec::Operation& op, const codec::Value& input) {
   check::Call call = MakeCheckCall(client_, op, input);
   shared_->coverage.OnCall(call);
-  shared_->shapes.Add(*shared_->service, call, [this](const Exchange& e) { return Reproduction(e); });
+  shared_->shapes.Add(*shared_->service, *shared_->semantics, call, [this](const Exchange& e) { return Reproduction(e); });
   // Whatever a call created is deleted at the end of the run, even when the check did not mean
   // to create it (a server that accepts an invalid name, say).
   for (const auto& [name, resource] : shared_->semantics->resources()) {

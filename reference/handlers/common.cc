@@ -106,6 +106,7 @@ ApiError RepositoryNotFound(const HandlerContext& ctx, std::string_view name, st
 }
 
 json Timestamp(const HandlerContext& ctx, double epoch_seconds) {
+  if (ctx.faults.Has(Fault::kTimestampsAsMilliseconds)) return static_cast<int64_t>(std::llround(epoch_seconds * 1000));
   if (!ctx.faults.Has(Fault::kTimestampsAsStrings)) return epoch_seconds;
   std::time_t secs = static_cast<std::time_t>(std::floor(epoch_seconds));
   int millis = static_cast<int>(std::lround((epoch_seconds - static_cast<double>(secs)) * 1000)) % 1000;

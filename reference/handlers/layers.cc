@@ -91,6 +91,8 @@ Outcome BatchCheckLayerAvailability(HandlerContext& ctx, const json& input) {
         json layer = {{"layerDigest", digest}, {"layerAvailability", "AVAILABLE"}, {"layerSize", it->second.size}};
         if (!it->second.media_type.empty()) layer["mediaType"] = it->second.media_type;
         layers.push_back(std::move(layer));
+      } else if (ctx.faults.Has(Fault::kFailureCodeOutsideEnum)) {
+        failures.push_back({{"layerDigest", digest}, {"failureCode", "LayerNotFound"}, {"failureReason", "The layer does not exist"}});
       } else if (ctx.choices.Is(Choice::kAbsentLayer, "missing_layer_digest") || ctx.faults.Has(Fault::kAbsentLayerWrongFailure)) {
         // The other reading (emulators such as fakecloud): an absent layer is a failure.
         bool wrong = ctx.faults.Has(Fault::kAbsentLayerWrongFailure);

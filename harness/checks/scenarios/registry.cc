@@ -18,6 +18,8 @@ const std::vector<Scenario>& AllScenarios() {
     AddRegistriesScenarios(&all);  // registries.cc: registry, ARNs and URIs, auth token
     AddDeleteScenarios(&all);      // delete.cc: create and delete rules
     AddNotFoundScenarios(&all);    // not_found.cc: one per operation naming a resource
+    AddTimestampScenarios(&all);   // timestamps.cc: epoch seconds, plausible for what was just made
+    AddImageSizeScenarios(&all);   // image_size.cc: imageSizeInBytes is the layers' sum
     return all;
   }();
   return kAll;

@@ -26,6 +26,8 @@ void AddCatalogScenarios(std::vector<Scenario>* out);
 void AddRegistriesScenarios(std::vector<Scenario>* out);
 void AddDeleteScenarios(std::vector<Scenario>* out);
 void AddNotFoundScenarios(std::vector<Scenario>* out);
+void AddTimestampScenarios(std::vector<Scenario>* out);
+void AddImageSizeScenarios(std::vector<Scenario>* out);
 
 namespace steps {
 
