@@ -616,6 +616,62 @@ class Workflow:
         c.delete_repository(repositoryName=self.repo)
         c.delete_repository(repositoryName=self.other)
 
+    def open_readings(self):
+        """Behaviour AWS leaves open (behaviour reference §4.1, §5.2, §5.5, §3 ImageTag): either
+        documented answer passes, anything else fails, in a repository of its own."""
+        r, c = self.r, self.c
+        repo = self.prefix + "/readings"
+        c.create_repository(repositoryName=repo)
+        arn = "arn:aws:ecr-public::%s:repository/%s" % (ACCOUNT, repo)
+
+        def refused_or(name, fn, kwargs, stored):
+            """The call is refused with a tag/parameter error, or it succeeds and `stored()` holds."""
+            try:
+                fn(**kwargs)
+            except ClientError as e:
+                code = e.response.get("Error", {}).get("Code")
+                r.check(name + " (refused)", code in ("InvalidTagParameterException", "InvalidParameterException"),
+                        "refused with %s" % code)
+                return
+            ok, detail = stored()
+            r.check(name + " (accepted)", ok, detail)
+
+        def tags():
+            return {t.get("Key"): t.get("Value") for t in c.list_tags_for_resource(resourceArn=arn).get("tags", [])}
+        refused_or("a tag value outside AWS's general tagging set is refused or stored as sent", c.tag_resource,
+                   dict(resourceArn=arn, tags=[{"Key": "odd", "Value": "v!"}]),
+                   lambda: (tags().get("odd") == "v!", tags()))
+        refused_or("a tag key named twice in one request is refused or the last value wins", c.tag_resource,
+                   dict(resourceArn=arn, tags=[{"Key": "twice", "Value": "1"}, {"Key": "twice", "Value": "2"}]),
+                   lambda: (tags().get("twice") == "2", tags()))
+
+        layer, config = b"readings layer", json.dumps({"architecture": "amd64", "os": "linux"}).encode()
+        self.upload(repo, layer)
+        self.upload(repo, config)
+
+        def manifest(seed):
+            return json.dumps({"schemaVersion": 2, "mediaType": SCHEMA2,
+                               "config": {"mediaType": DOCKER_CONFIG, "size": len(config), "digest": sha(config)},
+                               "layers": [{"mediaType": DOCKER_LAYER, "size": len(layer), "digest": sha(layer)}],
+                               "annotations": {"seed": seed}})
+
+        def image_tags(digest):
+            return self.describe_image(repo, digest).get("imageTags") or []
+        m = manifest("odd tag")
+        refused_or("an image tag outside Docker's grammar is refused or stored as sent", self.put,
+                   dict(repo=repo, manifest=m, tag="odd+tag"),
+                   lambda: (image_tags(sha(m.encode())) == ["odd+tag"], image_tags(sha(m.encode()))))
+        m = manifest("untagged")
+        refused_or("an untagged schema-2 push is refused or leaves the image untagged", self.put,
+                   dict(repo=repo, manifest=m), lambda: (image_tags(sha(m.encode())) == [], image_tags(sha(m.encode()))))
+
+        absent = sha(b"never uploaded here")
+        out = c.batch_check_layer_availability(repositoryName=repo, layerDigests=[absent])
+        as_layer = [x.get("layerAvailability") for x in out.get("layers", [])] == ["UNAVAILABLE"]
+        as_failure = [x.get("failureCode") for x in out.get("failures", [])] == ["MissingLayerDigest"]
+        r.check("an absent layer is UNAVAILABLE or a MissingLayerDigest failure", as_layer != as_failure, out)
+        c.delete_repository(repositoryName=repo, force=True)
+
     def raw_protocol(self):
         """Protocol-level errors, sent without boto3 (it cannot send them)."""
         r = self.r
@@ -649,6 +705,17 @@ class Workflow:
                     headers)
         status, _, body = post(b"")
         r.equal("an empty body counts as {}", status, 200)
+        # The reference answers as AWS JSON services do (behaviour reference §2.2).
+        for name, args, code in [("unknown X-Amz-Target", (b"{}", "SpencerFrontendService.NoSuchOperation"),
+                                  "UnknownOperationException"),
+                                 ("a string where maxResults is an integer", (b'{"maxResults":"5"}',),
+                                  "SerializationException")]:
+            status, _, body = post(*args)
+            try:
+                doc = json.loads(body)
+            except ValueError:
+                doc = {}
+            r.equal("%s is %s" % (name, code), (status, doc.get("__type") if isinstance(doc, dict) else None), (400, code))
 
     def wire_checks(self):
         r = self.r
@@ -706,6 +773,7 @@ def run(url, results, args=None):
     if getattr(w, "digests", None):
         w.r.step("pagination", w.pagination)
         w.r.step("deletes", w.deletes)
+    w.r.step("open readings", w.open_readings)
     w.r.step("raw protocol", w.raw_protocol)
     w.wire_checks()
     return results

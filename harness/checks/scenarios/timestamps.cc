@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "base/json_read.h"
 #include "harness/checks/scenarios/steps.h"
 
 namespace ecrc::check {
@@ -64,11 +65,12 @@ void TimestampsPlausible(ScenarioContext& ctx) {
     for (const auto& s : stamps) {
       ++seen;
       std::string what = call->op->name + " " + s.path;
-      if (!s.value.is_number()) {
+      std::optional<double> number = jr::Number(s.value);
+      if (!number) {
         ctx.Check(false, what + " is epoch seconds (a JSON number)", "a number", Dump(s.value));
         continue;
       }
-      double v = s.value.get<double>();
+      double v = *number;
       ctx.Check(v >= start - kDay && v <= end + kDay, what + " of a resource created just now is within a day of the client's clock",
                 "epoch seconds within a day of now", Describe(v, end));
     }
