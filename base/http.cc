@@ -26,4 +26,12 @@ void Headers::Set(std::string name, std::string value) {
   entries.emplace_back(std::move(name), std::move(value));
 }
 
+std::string ResponseMediaType(const HttpResponse& response) {
+  const std::string* value = response.headers.Find("Content-Type");
+  if (!value || value->empty()) return "no Content-Type";
+  std::string type = value->substr(0, value->find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type;
+}
+
 }  // namespace ecrc

@@ -33,4 +33,8 @@ struct HttpResponse {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
+// The media type of a response without its parameters ("text/html" from "text/html; charset=utf-8"),
+// or "no Content-Type" when the header is absent or empty: how findings name what came back.
+std::string ResponseMediaType(const HttpResponse& response);
+
 }  // namespace ecrc

@@ -25,5 +25,14 @@ TEST(Http, HeaderNamesCompareInAsciiCaseOnly) {
   EXPECT_FALSE(EqualsIgnoreCase("\xC4", "\xE4"));  // Latin-1 Ä and ä: not ASCII, compared as bytes
 }
 
+TEST(Http, ResponseMediaTypeDropsParametersAndNamesAnAbsentHeader) {
+  HttpResponse response;
+  EXPECT_EQ(ResponseMediaType(response), "no Content-Type");
+  response.headers.Set("content-type", "text/html ; charset=utf-8");
+  EXPECT_EQ(ResponseMediaType(response), "text/html");
+  response.headers.Set("Content-Type", "application/x-amz-json-1.1");
+  EXPECT_EQ(ResponseMediaType(response), "application/x-amz-json-1.1");
+}
+
 }  // namespace
 }  // namespace ecrc

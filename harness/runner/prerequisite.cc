@@ -8,15 +8,6 @@
 namespace ecrc::runner {
 namespace {
 
-// "text/html" from "text/html; charset=utf-8"; "no Content-Type" when absent.
-std::string MediaType(const HttpResponse& response) {
-  const std::string* value = response.headers.Find("Content-Type");
-  if (!value || value->empty()) return "no Content-Type";
-  std::string type = value->substr(0, value->find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  return type;
-}
-
 bool FailsOwnCheck(const CheckResult& r, const std::string& operation) {
   return r.outcome == Outcome::kFailed && r.severity == Severity::kError &&
          std::find(r.operations.begin(), r.operations.end(), operation) != r.operations.end();
@@ -31,7 +22,7 @@ std::string DescribeAnswer(const check::Call& call) {
   if (call.decoded.is_error && !call.decoded.error.code.empty()) out += " " + call.decoded.error.code;
   if (response.body.empty()) return out + ", empty body";
   // Bodies come from the transport already bounded in size; accept() builds no document.
-  if (!nlohmann::json::accept(response.body)) out += " (" + MediaType(response) + ", not JSON)";
+  if (!nlohmann::json::accept(response.body)) out += " (" + ResponseMediaType(response) + ", not JSON)";
   return out;
 }
 

@@ -19,14 +19,6 @@ struct Evidence {
   std::string first_transport_error;
 };
 
-std::string MediaType(const HttpResponse& response) {
-  const std::string* value = response.headers.Find("Content-Type");
-  if (!value || value->empty()) return "no Content-Type";
-  std::string type = value->substr(0, value->find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  return type;
-}
-
 // The error type an unauthenticated answer names, when it names one the usual ways.
 std::string ErrorType(const HttpResponse& response) {
   if (const std::string* header = response.headers.Find("X-Amzn-Errortype"); header && !header->empty()) {
@@ -73,7 +65,7 @@ Evidence Gather(const std::vector<CheckResult>& results) {
       }
       if (!nlohmann::json::accept(response.body)) {
         ++e.not_json;
-        ++e.media_types[MediaType(response)];
+        ++e.media_types[ResponseMediaType(response)];
       }
     }
   }

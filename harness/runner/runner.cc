@@ -155,19 +155,6 @@ std::vector<CheckResult> Guarded(Run&& run, Header&& header) {
   }
 }
 
-CheckResult ScenarioHeader(const check::Scenario& scenario) {
-  CheckResult r;
-  r.id = scenario.id;
-  r.check = scenario.id.substr(0, scenario.id.find('['));
-  r.suite = "scenario";
-  r.category = scenario.category;
-  r.title = scenario.title;
-  r.severity = scenario.severity;
-  r.operations = scenario.operations;
-  r.source = scenario.source;
-  return r;
-}
-
 // One quick request with short timeouts: does the endpoint give any HTTP answer at all?
 bool StillAnswers(std::shared_ptr<const spec::Service> service, const client::Endpoint& endpoint) {
   client::TransportOptions quick;

@@ -68,6 +68,7 @@ class Context : public check::ScenarioContext {
     }
     prerequisite_ = call.op ? call.op->name : "";
     Skip(cause.message());
+    throw check::ScenarioAbort{what};  // Skip throws already; said again because it is not [[noreturn]]
   }
 
   void Skip(const std::string& reason) override {
@@ -99,7 +100,7 @@ class Context : public check::ScenarioContext {
 
 }  // namespace
 
-CheckResult RunScenario(const check::Scenario& scenario, Worker& worker) {
+CheckResult ScenarioHeader(const check::Scenario& scenario) {
   CheckResult r;
   r.id = scenario.id;
   r.check = scenario.id.substr(0, scenario.id.find('['));
@@ -109,6 +110,11 @@ CheckResult RunScenario(const check::Scenario& scenario, Worker& worker) {
   r.severity = scenario.severity;
   r.operations = scenario.operations;
   r.source = scenario.source;
+  return r;
+}
+
+CheckResult RunScenario(const check::Scenario& scenario, Worker& worker) {
+  CheckResult r = ScenarioHeader(scenario);
   Context ctx(worker, &r);
   try {
     scenario.run(ctx);
