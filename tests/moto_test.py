@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 
+import serve_util
+
 SKIP = 77
 RUN_LIMIT_SECONDS = 10    # the acceptance bound for the whole `ecr-conform run` command
 STARTUP_LIMIT_SECONDS = 90  # moto imports a lot; on a loaded machine it takes tens of seconds
@@ -112,11 +114,7 @@ def main():
         if wall >= RUN_LIMIT_SECONDS:
             problems.append(f"the run took {wall:.1f} s, limit {RUN_LIMIT_SECONDS} s")
     finally:
-        moto.terminate()
-        try:
-            moto.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            moto.kill()
+        serve_util.stop(moto)
     for p in problems:
         print("PROBLEM:", p)
     return 1 if problems else 0

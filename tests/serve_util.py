@@ -12,8 +12,13 @@ def served(binary, *flags):
             raise RuntimeError(f"serve {' '.join(flags)} did not print its URL: {url!r} {proc.stderr.read()}")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
+
+
+def stop(proc):
+    """Asks a test server to end, and kills it if it has not within 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -51,6 +51,17 @@ Signing TestSigning(std::string token = "") {
   return Signing{"us-east-1", "ecr-public", Credentials{"AKIDTEST", "SECRETTEST", std::move(token)}};
 }
 
+long ElapsedMs(std::chrono::steady_clock::time_point start);
+
+// One signed JSON POST through a fresh Transport, and how long it took.
+TransportResult TimedSend(const std::string& url, const TransportOptions& options, long* elapsed_ms) {
+  Transport transport(options);
+  auto start = std::chrono::steady_clock::now();
+  TransportResult r = transport.Send(url, JsonPost(), TestSigning());
+  *elapsed_ms = ElapsedMs(start);
+  return r;
+}
+
 long ElapsedMs(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start).count();
 }
@@ -75,10 +86,8 @@ TEST(TransportTest, ServerThatNeverAnswersTimesOutWithinItsBound) {
   RawSocket hanging(true);
   TransportOptions options;
   options.total_timeout = milliseconds(300);
-  Transport transport(options);
-  auto start = std::chrono::steady_clock::now();
-  TransportResult r = transport.Send(hanging.url(), JsonPost(), TestSigning());
-  long elapsed = ElapsedMs(start);
+  long elapsed = 0;
+  TransportResult r = TimedSend(hanging.url(), options, &elapsed);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, TransportErrorKind::kTimeout) << r.error().message;
   EXPECT_GE(elapsed, 250);
@@ -92,10 +101,8 @@ TEST(TransportTest, ServerThatStallsIsATimeoutWithinTheLowSpeedWindow) {
   TransportOptions options;
   options.total_timeout = milliseconds(20000);
   options.low_speed_time = milliseconds(1000);
-  Transport transport(options);
-  auto start = std::chrono::steady_clock::now();
-  TransportResult r = transport.Send(hanging.url(), JsonPost(), TestSigning());
-  long elapsed = ElapsedMs(start);
+  long elapsed = 0;
+  TransportResult r = TimedSend(hanging.url(), options, &elapsed);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, TransportErrorKind::kTimeout) << r.error().message;
   EXPECT_NE(r.error().message.find("stalled"), std::string::npos) << r.error().message;
