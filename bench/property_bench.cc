@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "harness/client/client.h"
+#include "harness/runner/call_path.h"
 #include "properties/suite.h"
 #include "reference/server.h"
 
@@ -27,12 +27,14 @@ void BM_PropertySuite(benchmark::State& state) {
     state.SkipWithError("endpoint or limits");
     return;
   }
-  ecrc::client::Client client(service, **endpoint);
+  // The run's call path, recording into a run's record, as `ecr-conform run` sends them.
+  ecrc::runner::RunRecord record(service, ecrc::spec::Semantics::Embedded());
+  ecrc::runner::CallPath path(service, **endpoint, &record);
   int64_t steps = 0;
   uint64_t seed = 1;
   for (auto _ : state) {
     ecrc::prop::PropertyConfig config{static_cast<int>(state.range(0)), 50, seed++};
-    auto outcome = ecrc::prop::RunPropertySuite(client, limits.value(), config);
+    auto outcome = ecrc::prop::RunPropertySuite(path, limits.value(), config);
     if (outcome.failure || !outcome.setup.ok()) {
       state.SkipWithError("the reference server disagreed with the model or failed a set-up call");
       break;

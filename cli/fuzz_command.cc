@@ -13,9 +13,10 @@
 #include "cli/context.h"
 #include "cli/endpoint_setup.h"
 #include "cli/run_support.h"
-#include "harness/livefuzz/fuzz_loop.h"
+#include "harness/livefuzz/fuzz_suite.h"
 #include "harness/report/verdict.h"
 #include "harness/report/writer.h"
+#include "harness/runner/runner.h"
 #include "specs/semantics.h"
 
 namespace ecrc::cli {
@@ -30,19 +31,19 @@ struct FuzzOptions {
   bool allow_aws = false;
 };
 
-void PrintSummary(const runner::RunReport& report, const livefuzz::FuzzStats& stats, const std::string& dir) {
+void PrintSummary(const results::RunReport& report, const livefuzz::FuzzStats& stats, const std::string& dir) {
   auto counts = report.Counts();
   size_t errors = 0, warnings = 0;
   for (const auto& r : report.checks) {
-    if (r.outcome != runner::Outcome::kFailed) continue;
-    (r.severity == runner::Severity::kError ? errors : warnings) += 1;
+    if (r.outcome != results::Outcome::kFailed) continue;
+    (r.severity == results::Severity::kError ? errors : warnings) += 1;
   }
   double rate = stats.seconds > 0 ? static_cast<double>(stats.requests) / stats.seconds : 0;
   std::cout << "ecr-conform fuzz against " << report.endpoint << ": " << stats.requests << " requests in " << static_cast<int>(stats.seconds * 1000)
             << " ms (" << static_cast<long>(rate) << " req/s, stopped by " << stats.stopped_by << "), " << stats.housekeeping
             << " setup/cleanup calls, " << stats.withheld << " mutants withheld (they named a resource outside the run's prefix)\n";
-  std::cout << report.checks.size() << " check classes: " << counts[runner::Outcome::kPassed] << " passed, " << errors << " failed, " << warnings
-            << " failed as warnings, " << counts[runner::Outcome::kErrored] << " errored; " << stats.failing_requests
+  std::cout << report.checks.size() << " check classes: " << counts[results::Outcome::kPassed] << " passed, " << errors << " failed, " << warnings
+            << " failed as warnings, " << counts[results::Outcome::kErrored] << " errored; " << stats.failing_requests
             << " failing requests\n";
   std::cout << "result: " << report::VerdictOf(report).Text() << "\n";  // what the exit code says, warnings counted
   PrintFailingChecks(report, dir);
@@ -58,7 +59,7 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
   auto formats = report::ParseReportFormats(opts.formats);
   if (!formats.ok()) return Fail(ctx, kExitUsage, "--format: " + formats.status().message());
 
-  livefuzz::FuzzConfig config;
+  runner::RunConfig config;
   config.prefix = UniqueName("ecrc-fuzz");
   auto target = ResolveTarget(ctx, opts.endpoint_url, opts.region);
   if (!target) return;
@@ -67,27 +68,32 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
                         " s and create repositories named " + config.prefix + "-*, deleting them at the end.")) {
     return;
   }
-  std::string no_answer;
-  if (!ProbeReachable(ctx, service, *target, &no_answer)) return;
+  // Reachability first, as for `run`: one line and exit 3 when nothing is there; a report that
+  // says so, in seconds, when something is there but gives no usable answer.
+  if (!ProbeReachable(ctx, service, *target, &config.endpoint_failure)) return;
 
   config.endpoint = target->endpoint;
   config.endpoint_label = target->label;
   config.seed = opts.seed ? *opts.seed : (static_cast<uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
-  config.duration = std::chrono::milliseconds(opts.duration_ms);
-  config.max_requests = static_cast<uint64_t>(opts.max_requests);
-  config.timeout = std::chrono::milliseconds(opts.timeout_ms);
+  config.jobs = 1;
   config.progress = isatty(STDERR_FILENO);
-  // The probe's failures count towards the breaker: a silent endpoint ends the fuzzing early.
-  config.failures_before = no_answer.empty() ? 0 : 1;
+  config.color = config.progress && std::getenv("NO_COLOR") == nullptr;
+  livefuzz::FuzzOptions fuzz;
+  fuzz.duration = std::chrono::milliseconds(opts.duration_ms);
+  fuzz.max_requests = static_cast<uint64_t>(opts.max_requests);
+  fuzz.timeout = std::chrono::milliseconds(opts.timeout_ms);
   std::cout << "ecr-conform fuzz: seed " << config.seed << " (replay with --seed " << config.seed << "), for up to "
             << opts.duration_ms << " ms" << (opts.max_requests ? " or " + std::to_string(opts.max_requests) + " requests" : std::string())
             << ", resources under " << config.prefix << "-*\n"
             << std::flush;
 
-  livefuzz::FuzzStats stats;
-  runner::RunReport report = [&] {
+  std::vector<std::unique_ptr<runner::Suite>> suites;
+  suites.push_back(std::make_unique<livefuzz::FuzzSuite>(fuzz));
+  const livefuzz::FuzzStats& stats = static_cast<const livefuzz::FuzzSuite&>(*suites.front()).stats();
+  runner::RunStop stop;
+  results::RunReport report = [&] {
     InterruptScope interrupts;
-    return livefuzz::RunLiveFuzz(config, service, semantics, InterruptScope::flag(), &stats);
+    return runner::Run(config, suites, service, semantics, InterruptScope::flag(), &stop);
   }();
 
   std::string dir = opts.report_dir.empty() ? TimestampedReportDir("fuzz-live") : opts.report_dir;
@@ -98,11 +104,12 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
   PrintSummary(report, stats, dir);
   if (*InterruptScope::flag()) return Fail(ctx, kExitUsage, "interrupted: partial results, created repositories deleted");
   if (stats.endpoint_lost) return Fail(ctx, kExitUnreachable, "fuzzing stopped: " + stats.stopped_by);
+  if (stop.endpoint_stopped_answering) return Fail(ctx, kExitUnreachable, "fuzzing stopped: " + stop.reason);
 
   bool errored = false, failed = false;
   for (const auto& r : report.checks) {
-    errored = errored || r.outcome == runner::Outcome::kErrored;
-    failed = failed || (r.outcome == runner::Outcome::kFailed && r.severity == runner::Severity::kError);
+    errored = errored || r.outcome == results::Outcome::kErrored;
+    failed = failed || (r.outcome == results::Outcome::kFailed && r.severity == results::Severity::kError);
   }
   ctx.exit_code = failed ? kExitFindings : errored ? kExitUsage : kExitOk;
 }

@@ -5,6 +5,7 @@
 
 #include "cli/context.h"
 #include "cli/endpoint_setup.h"
+#include "harness/runner/call_path.h"
 #include "properties/reproduction.h"
 
 namespace ecrc::cli {
@@ -33,8 +34,8 @@ void Replay(Context& ctx, const ReplayOptions& opts) {
     return;
   }
   if (!ProbeReachable(ctx, service, *target)) return;
-  client::Client client(service, target->endpoint);
-  auto result = prop::Replay(repro.value(), client, limits.value(), opts.runs);
+  runner::CallPath path(service, target->endpoint, /*record=*/nullptr);
+  auto result = prop::Replay(repro.value(), path, limits.value(), opts.runs);
   if (!result.ok()) return Fail(ctx, kExitUsage, opts.file + ": " + result.status().message());
   std::cout << "replaying " << repro.value().steps.size() << " steps against " << target->label << ", " << opts.runs << " times\n";
   for (size_t i = 0; i < result.value().failures.size(); ++i) {

@@ -12,6 +12,7 @@
 #include "cli/endpoint_setup.h"
 #include "cli/run_exit.h"
 #include "cli/run_support.h"
+#include "cli/suites.h"
 #include "harness/client/client.h"
 #include "harness/report/diff.h"
 #include "harness/report/json_report.h"
@@ -24,7 +25,7 @@ namespace ecrc::cli {
 namespace {
 
 struct RunOptions {
-  std::string endpoint_url, region, suites = "contract,scenario,property", check_glob, operation, report_dir, formats = "json,junit,md,html",
+  std::string endpoint_url, region, suites, check_glob, operation, report_dir, formats = "json,junit,md,html",
                                     baseline;
   uint64_t seed = 1;
   int jobs = 4;
@@ -50,11 +51,11 @@ std::string DurationText(int64_t ms) {
   return std::to_string(ms) + "ms";
 }
 
-void PrintSummary(const runner::RunReport& report, const std::string& dir) {
+void PrintSummary(const results::RunReport& report, const std::string& dir) {
   auto counts = report.Counts();
   std::cout << "ecr-conform run against " << report.endpoint << " (" << report.spec.uid << "): " << report.checks.size() << " checks, "
-            << counts[runner::Outcome::kPassed] << " passed, " << counts[runner::Outcome::kFailed] << " failed, "
-            << counts[runner::Outcome::kErrored] << " errored, " << counts[runner::Outcome::kSkipped] << " skipped in "
+            << counts[results::Outcome::kPassed] << " passed, " << counts[results::Outcome::kFailed] << " failed, "
+            << counts[results::Outcome::kErrored] << " errored, " << counts[results::Outcome::kSkipped] << " skipped in "
             << static_cast<int>(report.duration_seconds * 1000) << " ms\n";
   std::cout << "result: " << report::VerdictOf(report).Text() << "\n";  // what the exit code says, warnings counted
   if (!report.root_cause.empty()) std::cout << "root cause: " << report.root_cause << "\n";
@@ -75,18 +76,17 @@ void Run(Context& ctx, const RunOptions& opts) {
   auto semantics = ctx.Semantics();
   if (!semantics) return;
   runner::RunConfig config;
-  config.suites = SplitList(opts.suites);
-  for (const auto& s : config.suites) {
-    if (s != "contract" && s != "scenario" && s != "property") {
-      return Fail(ctx, kExitUsage, "--suite: unknown suite '" + s + "' (known: contract, scenario, property)");
-    }
-  }
+  SuiteOptions suite_options;
+  suite_options.property = {opts.property_cases, opts.max_steps};
+  runner::SuiteRegistry registry = AllSuites(suite_options);
+  auto suites = registry.Make(SplitList(opts.suites.empty() ? registry.DefaultList() : opts.suites));
+  if (!suites.ok()) return Fail(ctx, kExitUsage, "--suite: " + suites.status().message());
   if (!opts.operation.empty() && !service->FindOperation(opts.operation)) {
     return Fail(ctx, kExitUsage, "--operation: no operation '" + opts.operation + "' in the model");
   }
   auto formats = report::ParseReportFormats(opts.formats);
   if (!formats.ok()) return Fail(ctx, kExitUsage, "--format: " + formats.status().message());
-  std::optional<runner::RunReport> baseline;
+  std::optional<results::RunReport> baseline;
   if (!opts.baseline.empty()) {
     auto read = report::ReadReportFile(opts.baseline);
     if (!read.ok()) return Fail(ctx, kExitUsage, "--baseline: " + read.status().message());
@@ -114,15 +114,13 @@ void Run(Context& ctx, const RunOptions& opts) {
   config.operation = opts.operation;
   config.seed = opts.seed;
   config.jobs = opts.jobs;
-  config.property_cases = opts.property_cases;
-  config.property_max_steps = opts.max_steps;
   config.progress = isatty(STDERR_FILENO);
   config.color = config.progress && std::getenv("NO_COLOR") == nullptr;
 
   runner::RunStop stop;
-  runner::RunReport report = [&] {
+  results::RunReport report = [&] {
     InterruptScope interrupts;
-    return runner::Run(config, service, semantics, InterruptScope::flag(), &stop);
+    return runner::Run(config, suites.value(), service, semantics, InterruptScope::flag(), &stop);
   }();
 
   std::string dir = opts.report_dir.empty() ? TimestampedReportDir(config.prefix) : opts.report_dir;
@@ -151,7 +149,10 @@ void AddRunCommand(CLI::App& app, Context& ctx) {
   auto* run = app.add_subcommand("run", "Run the conformance suites against an endpoint (default: the embedded reference server)");
   run->add_option("--endpoint-url", opts->endpoint_url, "Endpoint to test (else AWS_ENDPOINT_URL_ECR_PUBLIC, AWS_ENDPOINT_URL, else the embedded server)");
   run->add_option("--region", opts->region, "Signing region (else AWS_REGION, AWS_DEFAULT_REGION, us-east-1)");
-  run->add_option("--suite", opts->suites, "Comma-separated suites: contract, scenario, property")->capture_default_str();
+  runner::SuiteRegistry registry = AllSuites({});
+  std::string known;
+  for (const auto& name : registry.Names()) known += (known.empty() ? "" : ", ") + name;
+  run->add_option("--suite", opts->suites, "Comma-separated suites, of: " + known)->default_str(registry.DefaultList());
   run->add_option("--property-cases", opts->property_cases, "Property suite: generated cases (sequences of calls)")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();

@@ -4,11 +4,11 @@
 
 namespace ecrc::cli {
 
-int RunExitCode(const runner::RunReport& report) {
+int RunExitCode(const results::RunReport& report) {
   bool errored = false, failed = false;
   for (const auto& r : report.checks) {
-    errored = errored || r.outcome == runner::Outcome::kErrored;
-    failed = failed || (r.outcome == runner::Outcome::kFailed && r.severity == runner::Severity::kError);
+    errored = errored || r.outcome == results::Outcome::kErrored;
+    failed = failed || (r.outcome == results::Outcome::kFailed && r.severity == results::Severity::kError);
   }
   return errored ? kExitUsage : failed ? kExitFindings : kExitOk;
 }

@@ -1,7 +1,7 @@
 // The exit code of `ecr-conform run` from its report: the one place that decides what CI sees.
 #pragma once
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::cli {
 
@@ -10,6 +10,6 @@ namespace ecrc::cli {
 // warnings and skips included. A check skipped because the endpoint failed its prerequisite is
 // not an error of the harness: that failure is carried by the prerequisite's own checks (or by the
 // skipped check itself, turned failed, when none of them ran), so such a run exits 1.
-int RunExitCode(const runner::RunReport& report);
+int RunExitCode(const results::RunReport& report);
 
 }  // namespace ecrc::cli

@@ -45,15 +45,15 @@ std::string TimestampedReportDir(const std::string& suffix) {
   return std::string("reports/runs/") + buf + "-" + suffix;
 }
 
-void PrintFailingChecks(const runner::RunReport& report, const std::string& dir) {
+void PrintFailingChecks(const results::RunReport& report, const std::string& dir) {
   size_t shown = 0;
   for (const auto& r : report.checks) {
-    if (r.outcome < runner::Outcome::kFailed) continue;
+    if (r.outcome < results::Outcome::kFailed) continue;
     if (++shown > 25) {
       std::cout << "  ... see the report for the rest\n";
       break;
     }
-    std::cout << "  " << runner::OutcomeName(r.outcome) << " [" << runner::SeverityName(r.severity) << "] " << r.id;
+    std::cout << "  " << results::OutcomeName(r.outcome) << " [" << results::SeverityName(r.severity) << "] " << r.id;
     if (!r.findings.empty()) std::cout << ": " << r.findings.front().message;
     std::cout << "\n";
     if (!r.attachment.empty() && !dir.empty()) std::cout << "    replay: ecr-conform replay " << dir << "/" << r.attachment << " [--endpoint-url URL]\n";

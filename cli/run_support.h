@@ -5,7 +5,7 @@
 #include <atomic>
 #include <string>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::cli {
 
@@ -27,6 +27,6 @@ std::string TimestampedReportDir(const std::string& suffix);
 
 // Prints the failed and errored checks (at most 25) with their first finding, and how to replay
 // an attached reproduction from `dir`.
-void PrintFailingChecks(const runner::RunReport& report, const std::string& dir);
+void PrintFailingChecks(const results::RunReport& report, const std::string& dir);
 
 }  // namespace ecrc::cli

@@ -18,9 +18,9 @@ Model InitialModel(const Limits& limits, const std::string& display_name) {
   return m;
 }
 
-CaseRun RunCommands(client::Client& client, const Limits& limits, const std::vector<CommandPtr>& commands, Tally* tally) {
+CaseRun RunCommands(runner::CallPath& path, const Limits& limits, const std::vector<CommandPtr>& commands, Tally* tally) {
   CaseRun out;
-  Sut sut(client, limits, NextCasePrefix(), tally);
+  Sut sut(path, limits, NextCasePrefix(), tally);
   auto display = sut.Begin();
   if (!display.ok()) {
     out.setup = display.status();

@@ -26,6 +26,6 @@ struct CaseRun {
 
 // Runs `commands` in order (a command whose precondition no longer holds is a failure of the
 // sequence, reported as such). Never throws.
-CaseRun RunCommands(client::Client& client, const Limits& limits, const std::vector<CommandPtr>& commands, Tally* tally);
+CaseRun RunCommands(runner::CallPath& path, const Limits& limits, const std::vector<CommandPtr>& commands, Tally* tally);
 
 }  // namespace ecrc::prop

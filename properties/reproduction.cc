@@ -49,7 +49,7 @@ const char* VerdictName(Verdict v) {
   return "?";
 }
 
-Result<ReplayResult> Replay(const Reproduction& r, client::Client& client, const Limits& limits, int runs) {
+Result<ReplayResult> Replay(const Reproduction& r, runner::CallPath& path, const Limits& limits, int runs) {
   std::vector<CommandPtr> commands;
   for (size_t i = 0; i < r.steps.size(); ++i) {
     auto c = ParseCommand(r.steps[i].command, r.steps[i].args);
@@ -59,7 +59,7 @@ Result<ReplayResult> Replay(const Reproduction& r, client::Client& client, const
   ReplayResult out;
   int failed = 0;
   for (int i = 0; i < runs; ++i) {
-    CaseRun run = RunCommands(client, limits, commands, nullptr);
+    CaseRun run = RunCommands(path, limits, commands, nullptr);
     if (!run.setup.ok()) return Status::Error(run.failure);
     out.failures.push_back(run.failure);
     failed += run.failure.empty() ? 0 : 1;

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/client/client.h"
+#include "harness/runner/call_path.h"
 #include "properties/limits.h"
 #include "properties/trace.h"
 
@@ -37,6 +37,6 @@ struct ReplayResult {
 
 // Runs the steps `runs` times, each under a fresh prefix: FIXED when every run agrees with the
 // model, FAILING when none does, FLAKY otherwise. Fails when a step names no known command.
-Result<ReplayResult> Replay(const Reproduction& r, client::Client& client, const Limits& limits, int runs = 3);
+Result<ReplayResult> Replay(const Reproduction& r, runner::CallPath& path, const Limits& limits, int runs = 3);
 
 }  // namespace ecrc::prop

@@ -28,17 +28,17 @@ StepCall::StepCall(Sut& sut, const char* command, nlohmann::json args) : sut_(su
 }
 
 void StepCall::Send(const char* operation, const codec::Value& input, const Expected& expected) {
-  const spec::Operation* op = sut_.client().service().FindOperation(operation);
+  const spec::Operation* op = sut_.path().service().FindOperation(operation);
   if (op == nullptr) Fail(std::string("the model has no operation ") + operation);
   CallRecord record;
   record.operation = operation;
   record.input = codec::ValueToWire(*op->input, input);
   record.expected = expected.ToString();
   sut_.trace()[index_].calls.push_back(std::move(record));
-  result_ = sut_.client().Call(*op, input);
+  result_ = sut_.path().Call(*op, input);
   CallRecord& rec = last();
-  if (!result_->ok()) {
-    rec.transport_error = result_->transport.error().message;
+  if (!result_->answered()) {
+    rec.transport_error = result_->transport_error();
     return;
   }
   rec.status = result_->response().status;
@@ -48,7 +48,7 @@ void StepCall::Send(const char* operation, const codec::Value& input, const Expe
 
 const nlohmann::json& StepCall::Check(const Expected& expected) {
   if (!result_) Fail("nothing was sent");
-  if (!result_->ok()) Fail("transport: no response: " + result_->transport.error().message);
+  if (!result_->answered()) Fail("transport: no response: " + result_->transport_error());
   const auto& d = result_->decoded;
   int status = result_->response().status;
   // D/E: every response carries x-amzn-RequestId (botocore reads it into ResponseMetadata).

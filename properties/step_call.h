@@ -38,7 +38,7 @@ class StepCall {
 
   Sut& sut_;
   size_t index_;
-  std::optional<client::CallResult> result_;  // the latest call's
+  std::optional<check::Call> result_;  // the latest call's
   nlohmann::json output_;
 };
 

@@ -43,14 +43,14 @@ void SilenceConfigurationBanner() {
 
 }  // namespace
 
-PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, const PropertyConfig& config) {
+PropertyOutcome RunPropertySuite(runner::CallPath& path, const Limits& limits, const PropertyConfig& config) {
   SilenceConfigurationBanner();
   PropertyOutcome out;
   Tally last_case;
   CaseRun last_failure;
   CaseRun setup_failure;
   // Every case starts from the registry name seen here: each case restores it when it ends.
-  Sut probe(client, limits, NextCasePrefix(), nullptr);
+  Sut probe(path, limits, NextCasePrefix(), nullptr);
   auto display = probe.Begin();
   if (!display.ok()) {
     out.setup = display.status();
@@ -63,7 +63,7 @@ PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, c
     if (config.stop && config.stop->load()) return;
     const auto commands = *rc::state::gen::commands(initial, [](const Model& m) { return GenCommand(m); });
     std::vector<CommandPtr> list(commands.begin(), commands.end());
-    CaseRun run = RunCommands(client, limits, list, &last_case);
+    CaseRun run = RunCommands(path, limits, list, &last_case);
     if (!run.failure.empty()) {
       if (!run.setup.ok()) setup_failure = run;
       last_failure = run;

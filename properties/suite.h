@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/client/client.h"
+#include "harness/runner/call_path.h"
 #include "properties/limits.h"
 #include "properties/trace.h"
 
@@ -43,6 +43,6 @@ struct PropertyOutcome {
 // Names of all commands, one per operation.
 std::vector<std::string> CommandNames();
 
-PropertyOutcome RunPropertySuite(client::Client& client, const Limits& limits, const PropertyConfig& config);
+PropertyOutcome RunPropertySuite(runner::CallPath& path, const Limits& limits, const PropertyConfig& config);
 
 }  // namespace ecrc::prop

@@ -7,18 +7,18 @@
 
 namespace ecrc::prop {
 
-Sut::Sut(client::Client& client, const Limits& limits, std::string prefix, Tally* tally)
-    : client_(client), limits_(limits), prefix_(std::move(prefix)), tally_(tally) {}
+Sut::Sut(runner::CallPath& path, const Limits& limits, std::string prefix, Tally* tally)
+    : path_(path), limits_(limits), prefix_(std::move(prefix)), tally_(tally) {}
 
 namespace {
 
 // A set-up call that must succeed; the error names the operation and what came back, and its
 // code says who failed: EndpointFailed (an error answer), TransportFailed (no answer), Error (us).
-Result<codec::Value> MustCall(client::Client& client, const char* operation, const codec::Value& input) {
-  const spec::Operation* op = client.service().FindOperation(operation);
+Result<codec::Value> MustCall(runner::CallPath& path, const char* operation, const codec::Value& input) {
+  const spec::Operation* op = path.service().FindOperation(operation);
   if (op == nullptr) return Status::Error(std::string("the model has no operation ") + operation);
-  client::CallResult r = client.Call(*op, input);
-  if (!r.ok()) return Status::TransportFailed(std::string("prerequisite ") + operation + ": no response: " + r.transport.error().message);
+  check::Call r = path.Call(*op, input);
+  if (!r.answered()) return Status::TransportFailed(std::string("prerequisite ") + operation + ": no response: " + r.transport_error());
   if (r.decoded.is_error) {
     std::string code = r.decoded.error.code.empty() ? "" : " " + r.decoded.error.code;
     return Status::EndpointFailed(std::string("prerequisite ") + operation + " failed: HTTP " + std::to_string(r.response().status) + code);
@@ -30,14 +30,14 @@ Result<codec::Value> MustCall(client::Client& client, const char* operation, con
 
 Result<std::optional<std::string>> Sut::Begin() {
   failed_set_up_ = "DescribeRegistries";
-  auto registries = MustCall(client_, "DescribeRegistries", nlohmann::json::object());
+  auto registries = MustCall(path_, "DescribeRegistries", nlohmann::json::object());
   if (!registries.ok()) return registries.status();
   const auto& list = jr::List(jr::Member(registries.value(), "registries"));
   if (auto id = jr::OptString(jr::Member(jr::Element(list, 0), "registryId"))) {
     account_ = *id;
   }
   failed_set_up_ = "GetRegistryCatalogData";
-  auto catalog = MustCall(client_, "GetRegistryCatalogData", nlohmann::json::object());
+  auto catalog = MustCall(path_, "GetRegistryCatalogData", nlohmann::json::object());
   if (!catalog.ok()) return catalog.status();
   failed_set_up_.clear();
   const auto& data = jr::Object(jr::Member(catalog.value(), "registryCatalogData"));
@@ -46,13 +46,13 @@ Result<std::optional<std::string>> Sut::Begin() {
 }
 
 void Sut::End() {
-  const spec::Operation* del = client_.service().FindOperation("DeleteRepository");
+  const spec::Operation* del = path_.service().FindOperation("DeleteRepository");
   for (const auto& suffix : created_) {
-    if (del) client_.Call(*del, {{"repositoryName", Name(suffix)}, {"force", true}});
+    if (del) path_.Call(*del, {{"repositoryName", Name(suffix)}, {"force", true}});
   }
   if (display_name_changed_) {
-    if (const spec::Operation* put = client_.service().FindOperation("PutRegistryCatalogData")) {
-      client_.Call(*put, {{"displayName", saved_display_name_.value_or("")}});
+    if (const spec::Operation* put = path_.service().FindOperation("PutRegistryCatalogData")) {
+      path_.Call(*put, {{"displayName", saved_display_name_.value_or("")}});
     }
   }
 }

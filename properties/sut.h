@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "harness/client/client.h"
+#include "harness/runner/call_path.h"
 #include "properties/limits.h"
 #include "properties/trace.h"
 
@@ -16,7 +16,7 @@ namespace ecrc::prop {
 class Sut {
  public:
   // `prefix` must be kCasePrefixLength long and end in '/'; see CasePrefix.
-  Sut(client::Client& client, const Limits& limits, std::string prefix, Tally* tally);
+  Sut(runner::CallPath& path, const Limits& limits, std::string prefix, Tally* tally);
 
   // Case set-up: learns the account id (DescribeRegistries) and the registry's display name,
   // which End() puts back. Fails when the endpoint does not answer them: EndpointFailed when it
@@ -42,13 +42,13 @@ class Sut {
   // Records which of several outcomes the fact sheet allows the endpoint chose.
   void Chose(const std::string& what) { if (tally_) ++tally_->choices[what]; }
 
-  client::Client& client() { return client_; }
+  runner::CallPath& path() { return path_; }
   const Limits& limits() const { return limits_; }
   Trace& trace() { return trace_; }
   Tally* tally() { return tally_; }
 
  private:
-  client::Client& client_;
+  runner::CallPath& path_;
   const Limits& limits_;
   std::string prefix_;
   Tally* tally_;

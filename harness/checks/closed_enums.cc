@@ -21,7 +21,7 @@ void EachShape(const spec::Shape& shape, std::set<const spec::Shape*>* seen, con
 }
 
 void Walk(const spec::Semantics& semantics, const spec::Shape& shape, const json& value, const std::string& path, const Call& call,
-          size_t exchange, std::vector<runner::Finding>* out, int depth) {
+          size_t exchange, std::vector<results::Finding>* out, int depth) {
   if (depth > kMaxDepth || value.is_null()) return;
   switch (shape.type) {
     case spec::ShapeType::kStructure:
@@ -75,7 +75,7 @@ std::string ClosedEnumSource(const spec::Semantics& semantics, const spec::Shape
   return out;
 }
 
-void EvaluateClosedEnums(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<runner::Finding>* out) {
+void EvaluateClosedEnums(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<results::Finding>* out) {
   if (!call.ok()) return;
   Walk(semantics, *call.op->output, call.decoded.output, "", call, exchange, out, 0);
 }

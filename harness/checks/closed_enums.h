@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "harness/checks/call.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 #include "specs/semantics.h"
 
 namespace ecrc::check {
@@ -17,7 +17,7 @@ bool ReachesClosedEnum(const spec::Semantics& semantics, const spec::Shape& outp
 
 // One finding per member of a success response whose closed enum does not list its value (a
 // non-string there is output_shape_valid's type finding, not this one's). `exchange` is cited.
-void EvaluateClosedEnums(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<runner::Finding>* out);
+void EvaluateClosedEnums(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<results::Finding>* out);
 
 // "output_enum_closed"'s source for `output`: the semantics entries of the closed enums it reaches.
 std::string ClosedEnumSource(const spec::Semantics& semantics, const spec::Shape& output);

@@ -11,13 +11,13 @@ Call Success(const char* op, const char* body) {
   c.op = service->FindOperation(op);
   HttpResponse r{200, {}, body};
   r.headers.Add("Content-Type", codec::kJsonContentType);
-  c.response = r;
+  c.exchange.response = r;
   c.decoded = codec::DecodeResponse(*service, *c.op, r);
   return c;
 }
 
-std::vector<runner::Finding> Findings(const Call& c) {
-  std::vector<runner::Finding> out;
+std::vector<results::Finding> Findings(const Call& c) {
+  std::vector<results::Finding> out;
   EvaluateClosedEnums(*spec::Semantics::Embedded(), c, 0, &out);
   return out;
 }

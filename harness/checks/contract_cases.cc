@@ -12,7 +12,7 @@ namespace ecrc::check {
 namespace {
 
 using nlohmann::json;
-using runner::Severity;
+using results::Severity;
 using spec::Shape;
 using spec::ShapeType;
 

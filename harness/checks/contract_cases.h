@@ -17,7 +17,7 @@ struct Evaluation {
   std::string check;     // family id: minimal_call_accepted, required_member_rejected, ...
   std::string category;  // capability-matrix column
   std::string title;
-  runner::Severity severity = runner::Severity::kError;
+  results::Severity severity = results::Severity::kError;
   std::string source;    // model path or documentation reference
   Expectation expectation;
 };

@@ -68,7 +68,7 @@ TEST(ContractCases, WrongJsonTypeForEveryMemberKind) {
     if (c.evaluations.front().check != "wrong_json_type_rejected") continue;
     ++cases;
     ASSERT_EQ(c.evaluations.size(), 2u) << c.id;
-    EXPECT_EQ(c.evaluations[0].severity, runner::Severity::kError) << c.id;
+    EXPECT_EQ(c.evaluations[0].severity, results::Severity::kError) << c.id;
     EXPECT_EQ(c.evaluations[0].expectation.kind, Expectation::Kind::kClientError) << c.id;
     EXPECT_EQ(c.evaluations[1].check, "wrong_json_type_error_code") << c.id;
     EXPECT_EQ(c.evaluations[1].expectation.codes, (std::vector<std::string>{"SerializationException"})) << c.id;
@@ -91,8 +91,8 @@ TEST(ContractCases, WrongJsonTypeForEveryMemberKind) {
 TEST(ContractCases, UncertainErrorCodesAreWarnings) {
   for (const auto& c : Plan().cases) {
     for (const auto& e : c.evaluations) {
-      if (e.check.find("_error_code") != std::string::npos) EXPECT_EQ(e.severity, runner::Severity::kWarning) << c.id;
-      else EXPECT_EQ(e.severity, runner::Severity::kError) << c.id;
+      if (e.check.find("_error_code") != std::string::npos) EXPECT_EQ(e.severity, results::Severity::kWarning) << c.id;
+      else EXPECT_EQ(e.severity, results::Severity::kError) << c.id;
       EXPECT_FALSE(e.source.empty()) << c.id;
     }
   }

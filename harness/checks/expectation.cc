@@ -28,9 +28,9 @@ std::string Expectation::Describe() const {
 }
 
 std::string DescribeObserved(const Call& call) {
-  if (!call.response) return "no response (" + call.transport_error + ")";
-  std::string out = "HTTP " + std::to_string(call.response->status);
-  if (call.response->status >= 300 && call.response->status < 400) out += " (a redirect, not followed)";
+  if (!call.answered()) return "no response (" + call.transport_error() + ")";
+  std::string out = "HTTP " + std::to_string(call.response().status);
+  if (call.response().status >= 300 && call.response().status < 400) out += " (a redirect, not followed)";
   if (call.decoded.is_error) {
     out += " " + (call.decoded.error.code.empty() ? std::string("<no error type>") : call.decoded.error.code);
     out += std::string(" (") + codec::ErrorClassName(call.decoded.error.error_class) + ")";
@@ -38,8 +38,8 @@ std::string DescribeObserved(const Call& call) {
   return out;
 }
 
-void EvaluateOutcome(const Call& call, const Expectation& expected, size_t exchange, std::vector<runner::Finding>* out) {
-  if (!call.response) return;  // transport failures are harness errors, reported by the runner
+void EvaluateOutcome(const Call& call, const Expectation& expected, size_t exchange, std::vector<results::Finding>* out) {
+  if (!call.answered()) return;  // transport failures are harness errors, reported by the runner
   const auto& error = call.decoded.error;
   bool met = false;
   switch (expected.kind) {
@@ -48,13 +48,13 @@ void EvaluateOutcome(const Call& call, const Expectation& expected, size_t excha
       met = call.ok() || (call.is_error() && error.error_class == codec::ErrorClass::kDeclared);
       break;
     case Expectation::Kind::kClientError:
-      met = call.is_error() && call.response->status >= 400 && call.response->status < 500 &&
+      met = call.is_error() && call.response().status >= 400 && call.response().status < 500 &&
             error.error_class != codec::ErrorClass::kUndeclared;
       break;
     case Expectation::Kind::kErrorCode: met = call.is_error() && Contains(expected.codes, error.code); break;
   }
   if (met) return;
-  runner::Finding f;
+  results::Finding f;
   f.message = call.op->name + ": expected " + expected.Describe() + ", got " + DescribeObserved(call);
   if (call.is_error() && error.message) f.message += ": " + *error.message;
   f.expected = expected.Describe();
@@ -65,18 +65,18 @@ void EvaluateOutcome(const Call& call, const Expectation& expected, size_t excha
 
 // Fact sheet §2.1 (D/E): every response carries x-amzn-RequestId (botocore reads it into
 // ResponseMetadata; support cases quote it).
-void EvaluateRequestId(const Call& call, size_t exchange, std::vector<runner::Finding>* out) {
-  const std::string* id = call.response->headers.Find("x-amzn-RequestId");
+void EvaluateRequestId(const Call& call, size_t exchange, std::vector<results::Finding>* out) {
+  const std::string* id = call.response().headers.Find("x-amzn-RequestId");
   if (id && !id->empty()) return;
   out->push_back({call.op->name + " response has no x-amzn-RequestId header", "header:x-amzn-RequestId", "a request id", "absent", exchange});
 }
 
-void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::Finding>* out, OutputRules rules) {
+void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<results::Finding>* out, OutputRules rules) {
   if (!call.ok()) return;
   if (rules == OutputRules::kWire) EvaluateRequestId(call, exchange, out);
   for (const auto& v : call.decoded.findings) {
     if (codec::IsTraitViolation(v.kind) != (rules == OutputRules::kTraits)) continue;
-    runner::Finding f;
+    results::Finding f;
     f.message = call.op->name + " response: " + v.ToString();
     f.path = v.kind == codec::ViolationKind::kContentType ? "header:Content-Type" : v.path;
     f.expected = v.constraint;
@@ -86,14 +86,14 @@ void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::
   }
 }
 
-void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t exchange, std::vector<runner::Finding>* out) {
+void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t exchange, std::vector<results::Finding>* out) {
   if (!call.is_error()) return;
   const auto& error = call.decoded.error;
   EvaluateRequestId(call, exchange, out);
   auto add = [&](std::string message, std::string path, std::string expected, std::string observed) {
     out->push_back({call.op->name + " error response: " + std::move(message), std::move(path), std::move(expected), std::move(observed), exchange});
   };
-  int status = call.response->status;
+  int status = call.response().status;
   if (error.code.empty()) {
     add("no error type: neither X-Amzn-ErrorType nor __type names the error", "__type", "__type: <ErrorShapeName>", "absent");
   } else if (error.body.is_object() && !error.body.contains("__type")) {
@@ -117,7 +117,7 @@ void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t e
     add("error body is not a JSON object" + (error.body_problem.empty() ? std::string() : ": " + error.body_problem), "",
         "{\"__type\": ..., \"message\": ...}", "not JSON");
   }
-  const std::string* content_type = call.response->headers.Find("Content-Type");
+  const std::string* content_type = call.response().headers.Find("Content-Type");
   if (!content_type || content_type->find(codec::kJsonContentType) != 0) {
     add("wrong Content-Type", "header:Content-Type", codec::kJsonContentType, content_type ? *content_type : "absent");
   }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "harness/checks/call.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::check {
 
@@ -27,7 +27,7 @@ struct Expectation {
 };
 
 // Appends a finding when `call` does not meet `expected`. `exchange` is the index to cite.
-void EvaluateOutcome(const Call& call, const Expectation& expected, size_t exchange, std::vector<runner::Finding>* out);
+void EvaluateOutcome(const Call& call, const Expectation& expected, size_t exchange, std::vector<results::Finding>* out);
 
 // Which response rules to apply: kWire is what breaks SDKs (framing, request id, required
 // members, JSON types, base64, UTF-8); kTraits is what SDKs do not enforce on responses
@@ -35,12 +35,12 @@ void EvaluateOutcome(const Call& call, const Expectation& expected, size_t excha
 enum class OutputRules { kWire, kTraits };
 
 // Success responses: every way the body breaks the output shape or the framing, per `rules`.
-void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<runner::Finding>* out,
+void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<results::Finding>* out,
                          OutputRules rules = OutputRules::kWire);
 
 // Error responses: HTTP 400 (500 for a fault shape), a type naming the error (header or __type),
 // a `message` member, and the awsJson Content-Type.
-void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t exchange, std::vector<runner::Finding>* out);
+void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t exchange, std::vector<results::Finding>* out);
 
 // "HTTP 400 RepositoryNotFoundException", "HTTP 200", "no response (timeout ...)".
 std::string DescribeObserved(const Call& call);

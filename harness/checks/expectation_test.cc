@@ -12,13 +12,13 @@ Call MakeCall(const char* op, int status, std::string body, const char* content_
   HttpResponse r{status, {}, std::move(body)};
   if (content_type) r.headers.Add("Content-Type", content_type);
   r.headers.Add("x-amzn-RequestId", "5a1c0a3e-0000-4000-8000-000000000000");
-  c.response = r;
+  c.exchange.response = r;
   c.decoded = codec::DecodeResponse(*service, *c.op, r);
   return c;
 }
 
-std::vector<runner::Finding> Outcome(const Call& c, const Expectation& e) {
-  std::vector<runner::Finding> out;
+std::vector<results::Finding> Outcome(const Call& c, const Expectation& e) {
+  std::vector<results::Finding> out;
   EvaluateOutcome(c, e, 0, &out);
   return out;
 }
@@ -38,7 +38,7 @@ TEST(Expectation, DeclaredVersusUndeclaredErrors) {
 TEST(Expectation, ErrorShapeRules) {
   auto service = spec::Service::Embedded();
   auto shape = [&](const Call& c) {
-    std::vector<runner::Finding> out;
+    std::vector<results::Finding> out;
     EvaluateErrorShape(*service, c, 0, &out);
     return out;
   };
@@ -64,8 +64,8 @@ TEST(Expectation, ErrorShapeRules) {
 
 TEST(Expectation, EveryResponseNeedsARequestId) {
   Call c = MakeCall("CreateRepository", 200, R"({})");
-  c.response->headers.entries.pop_back();
-  std::vector<runner::Finding> out;
+  c.exchange.response.headers.entries.pop_back();
+  std::vector<results::Finding> out;
   EvaluateOutputShape(c, 0, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].path, "header:x-amzn-RequestId");
@@ -73,7 +73,7 @@ TEST(Expectation, EveryResponseNeedsARequestId) {
 
 TEST(Expectation, OutputTraitsAreSeparateFromWireRules) {
   Call c = MakeCall("BatchDeleteImage", 200, R"({"imageIds":[],"failures":[{"failureCode":"nope"}],"extra":1})");
-  std::vector<runner::Finding> wire, traits;
+  std::vector<results::Finding> wire, traits;
   EvaluateOutputShape(c, 0, &wire, OutputRules::kWire);
   EvaluateOutputShape(c, 0, &traits, OutputRules::kTraits);
   EXPECT_TRUE(wire.empty());
@@ -81,7 +81,7 @@ TEST(Expectation, OutputTraitsAreSeparateFromWireRules) {
 }
 
 TEST(Expectation, OutputShapeFindingsComeFromTheDecoder) {
-  std::vector<runner::Finding> out;
+  std::vector<results::Finding> out;
   EvaluateOutputShape(MakeCall("CreateRepository", 200, R"({"repository":{"createdAt":"2024-01-01"}})"), 3, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].path, "repository.createdAt");

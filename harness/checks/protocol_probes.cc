@@ -7,7 +7,7 @@
 namespace ecrc::check {
 namespace {
 
-using runner::Finding;
+using results::Finding;
 
 constexpr char kSmithy[] = "https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html";
 
@@ -78,27 +78,27 @@ std::string ReadOnlyOperation(const spec::Service& service) {
 std::vector<ProtocolProbe> ProtocolProbes(const spec::Service& service) {
   std::string read = ReadOnlyOperation(service);
   std::vector<ProtocolProbe> probes;
-  probes.push_back({"protocol_malformed_json_rejected", "A body that is not JSON gets a 4xx error with a type", runner::Severity::kError,
+  probes.push_back({"protocol_malformed_json_rejected", "A body that is not JSON gets a 4xx error with a type", results::Severity::kError,
                     kSmithy, read, Frame(service, read, codec::kJsonContentType, "{\"maxResults\": "), ClientErrorWithType});
   probes.push_back({"protocol_non_object_body_rejected", "A JSON body that is not an object gets a 4xx error with a type",
-                    runner::Severity::kError, kSmithy, read, Frame(service, read, codec::kJsonContentType, "[1, 2]"), ClientErrorWithType});
+                    results::Severity::kError, kSmithy, read, Frame(service, read, codec::kJsonContentType, "[1, 2]"), ClientErrorWithType});
   probes.push_back({"protocol_unknown_operation_rejected",
                     "An X-Amz-Target naming no operation gets a 4xx UnknownOperationException (or InvalidAction)",
-                    runner::Severity::kError, std::string(kSmithy) + "; " + steps::FactSheet("§2.2 (U: unknown X-Amz-Target)"), "",
+                    results::Severity::kError, std::string(kSmithy) + "; " + steps::FactSheet("§2.2 (U: unknown X-Amz-Target)"), "",
                     Frame(service, "NoSuchOperationForEcrConform", codec::kJsonContentType, "{}"), UnknownOperationNamed});
   probes.push_back({"protocol_unknown_operation_code",
                     "An X-Amz-Target naming no operation gets UnknownOperationException, as AWS JSON services answer",
-                    runner::Severity::kWarning, steps::FactSheet("§2.2 (U: Coral services answer UnknownOperationException, 400)"), "",
+                    results::Severity::kWarning, steps::FactSheet("§2.2 (U: Coral services answer UnknownOperationException, 400)"), "",
                     Frame(service, "NoSuchOperationForEcrConform", codec::kJsonContentType, "{}"), UnknownOperationException});
   probes.push_back({"protocol_missing_target_rejected", "A request without X-Amz-Target gets a 4xx error with a type",
-                    runner::Severity::kError, kSmithy, "", Frame(service, "", codec::kJsonContentType, "{}"), ClientErrorWithType});
+                    results::Severity::kError, kSmithy, "", Frame(service, "", codec::kJsonContentType, "{}"), ClientErrorWithType});
   probes.push_back({"protocol_empty_body_accepted", "An empty body is read as an empty input (no required members): success",
-                    runner::Severity::kError, std::string(kSmithy) + " (Empty body serialization); specs/ecr-public/behaviour.md §2.1 (D)",
+                    results::Severity::kError, std::string(kSmithy) + " (Empty body serialization); specs/ecr-public/behaviour.md §2.1 (D)",
                     read, Frame(service, read, codec::kJsonContentType, ""), Success});
   // Whether a foreign Content-Type is refused or tolerated is not documented (U): only a server
   // error is wrong.
   probes.push_back({"protocol_foreign_content_type_not_5xx", "A request in application/json is refused or served, never a server error",
-                    runner::Severity::kWarning, kSmithy, read, Frame(service, read, "application/json", "{}"), Not5xx});
+                    results::Severity::kWarning, kSmithy, read, Frame(service, read, "application/json", "{}"), Not5xx});
   return probes;
 }
 

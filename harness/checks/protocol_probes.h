@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/http.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 #include "specs/spec.h"
 
 namespace ecrc::check {
@@ -16,12 +16,12 @@ namespace ecrc::check {
 struct ProtocolProbe {
   std::string id;
   std::string title;
-  runner::Severity severity = runner::Severity::kError;
+  results::Severity severity = results::Severity::kError;
   std::string source;
   std::string operation;  // the operation the request names ("" when it names none)
   HttpRequest request;
   // Appends findings for `response`.
-  std::function<void(const spec::Service&, const HttpResponse&, std::vector<runner::Finding>*)> evaluate;
+  std::function<void(const spec::Service&, const HttpResponse&, std::vector<results::Finding>*)> evaluate;
 };
 
 std::vector<ProtocolProbe> ProtocolProbes(const spec::Service& service);

@@ -75,7 +75,7 @@ struct Scenario {
   std::string id;        // stable snake_case: push_lifecycle, upload_non_contiguous_part, ...
   std::string category;  // lifecycle, uploads, images, batch, pagination, tags, policy, catalog, registry, auth, not_found
   std::string title;
-  runner::Severity severity = runner::Severity::kError;  // warning where the fact sheet says E/U
+  results::Severity severity = results::Severity::kError;  // warning where the fact sheet says E/U
   std::vector<std::string> operations;
   std::string source;    // steps::FactSheet("§5.1 (D): MN; CTRD") = "specs/ecr-public/behaviour.md §5.1 (D): MN; CTRD"
   std::function<void(ScenarioContext&)> run;

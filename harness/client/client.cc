@@ -33,8 +33,8 @@ TransportResult Client::Send(const HttpRequest& request, Sign sign) {
   return result;
 }
 
-runner::Exchange Client::Evidence(const TransportResult& result, std::string operation) const {
-  runner::Exchange exchange;
+results::Exchange Client::Evidence(const TransportResult& result, std::string operation) const {
+  results::Exchange exchange;
   exchange.operation = std::move(operation);
   exchange.request = result.sent();
   if (result.ok()) {
@@ -52,7 +52,7 @@ runner::Exchange Client::Evidence(const TransportResult& result, std::string ope
   return Redacted(std::move(exchange), &endpoint_.credentials);
 }
 
-runner::Exchange Client::Evidence(const CallResult& call) const {
+results::Exchange Client::Evidence(const CallResult& call) const {
   return Evidence(call.transport, call.op ? call.op->name : "");
 }
 

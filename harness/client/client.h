@@ -9,7 +9,7 @@
 #include "harness/client/endpoint.h"
 #include "harness/client/transport.h"
 #include "harness/codec/codec.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 #include "specs/spec.h"
 
 namespace ecrc::client {
@@ -59,8 +59,8 @@ class Client {
   TransportResult SendRaw(const HttpRequest& request, Sign sign = Sign::kNo);
 
   // The exchange as report evidence, redacted (no signature, token or secret in it).
-  runner::Exchange Evidence(const CallResult& call) const;
-  runner::Exchange Evidence(const TransportResult& result, std::string operation = "") const;
+  results::Exchange Evidence(const CallResult& call) const;
+  results::Exchange Evidence(const TransportResult& result, std::string operation = "") const;
 
   // Requests refused by the gate fail at once with a kOther transport error "not sent: <why>".
   // Not owned; null (the default) lets everything through.

@@ -67,7 +67,7 @@ TEST_F(ClientTest, CallEncodesSignsAndDecodes) {
   EXPECT_NE(auth->find(std::string("Credential=") + kDummyAccessKeyId + "/"), std::string::npos) << *auth;
   EXPECT_NE(auth->find("/" + service_->metadata().signing_name + "/aws4_request"), std::string::npos) << *auth;
 
-  runner::Exchange evidence = client.Evidence(call);
+  results::Exchange evidence = client.Evidence(call);
   EXPECT_EQ(evidence.operation, "DescribeRegistries");
   EXPECT_EQ(*evidence.request.headers.Find("Authorization"), kRedacted);
   EXPECT_NE(evidence.request.headers.Find("X-Amz-Date"), nullptr);
@@ -98,7 +98,7 @@ TEST_F(ClientTest, TransportFailureLeavesNothingDecoded) {
   CallResult call = client.Call(*op_, nlohmann::json::object());
   ASSERT_FALSE(call.ok());
   EXPECT_EQ(call.transport.error().kind, TransportErrorKind::kUnreachable);
-  runner::Exchange evidence = client.Evidence(call);
+  results::Exchange evidence = client.Evidence(call);
   EXPECT_NE(evidence.transport_error.find("http://127.0.0.1:1/"), std::string::npos) << evidence.transport_error;
 }
 

@@ -103,7 +103,7 @@ std::string RedactAuthorizationTokens(std::string_view body) {
   return RedactText(body);
 }
 
-runner::Exchange Redacted(runner::Exchange exchange, const Credentials* credentials) {
+results::Exchange Redacted(results::Exchange exchange, const Credentials* credentials) {
   // Made-up credentials protect nothing, and scrubbing "dummy" would mangle ordinary bodies.
   if (credentials && credentials->dummy) credentials = nullptr;
   RedactHeaders(exchange.request.headers, credentials);

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "harness/client/endpoint.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::client {
 
@@ -17,7 +17,7 @@ inline constexpr char kRedacted[] = "<redacted>";
 // Every `authorizationToken` string value in a JSON body (request or response, however deeply
 // nested, and even when the body is not well-formed JSON) becomes "<redacted>". When `credentials`
 // is given, any occurrence of its secret key or session token, anywhere, is replaced too.
-runner::Exchange Redacted(runner::Exchange exchange, const Credentials* credentials = nullptr);
+results::Exchange Redacted(results::Exchange exchange, const Credentials* credentials = nullptr);
 
 // The body with every `"authorizationToken": "<value>"` value replaced; unchanged bytes otherwise.
 std::string RedactAuthorizationTokens(std::string_view body);

@@ -8,7 +8,7 @@ namespace ecrc::client {
 namespace {
 
 // Every string of an exchange, concatenated: if a secret is anywhere, it is in here.
-std::string Everything(const runner::Exchange& e) {
+std::string Everything(const results::Exchange& e) {
   std::string all = e.operation + e.transport_error + e.request.method + e.request.path + e.request.body + e.response.body;
   for (const auto* h : {&e.request.headers, &e.response.headers}) {
     for (const auto& [name, value] : h->entries) all += name + ": " + value + "\n";
@@ -18,7 +18,7 @@ std::string Everything(const runner::Exchange& e) {
 
 TEST(RedactionTest, NoSecretSurvives) {
   Credentials creds{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "SESSIONTOKEN123", false};
-  runner::Exchange e;
+  results::Exchange e;
   e.operation = "GetAuthorizationToken";
   e.request.headers.Add("X-Amz-Target", "SpencerFrontendService.GetAuthorizationToken");
   e.request.headers.Add("X-Amz-Date", "20240101T000000Z");
@@ -32,7 +32,7 @@ TEST(RedactionTest, NoSecretSurvives) {
   e.response.body =
       R"({"authorizationData":{"authorizationToken":"QVdTOnNlY3JldFRPS0VO","expiresAt":1.7E9},)"
       R"("nested":[{"authorizationToken":"U0VDT05EVE9LRU4="}]})";
-  runner::Exchange r = Redacted(e, &creds);
+  results::Exchange r = Redacted(e, &creds);
   std::string all = Everything(r);
   for (const char* secret : {"deadbeefSIGNATURE", "SESSIONTOKEN123", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
                              "QVdTOnNlY3JldFRPS0VO", "U0VDT05EVE9LRU4="}) {
@@ -65,7 +65,7 @@ TEST(RedactionTest, MalformedAndEscapedBodies) {
 
 TEST(RedactionTest, DummyCredentialsAreNotScrubbedFromBodies) {
   Credentials dummy{kDummyAccessKeyId, kDummySecretAccessKey, "", true};
-  runner::Exchange e;
+  results::Exchange e;
   e.response.body = R"({"repository":{"repositoryName":"dummy"}})";
   EXPECT_EQ(Redacted(e, &dummy).response.body, e.response.body);
 }

@@ -63,7 +63,7 @@ std::string ShellQuote(std::string_view text) {
   return out + "'";
 }
 
-std::string CurlReproduction(const runner::Exchange& exchange, const std::string& base_url, const std::string& region,
+std::string CurlReproduction(const results::Exchange& exchange, const std::string& base_url, const std::string& region,
                              const std::string& signing_name) {
   const HttpRequest& request = exchange.request;
   std::string url = base_url;

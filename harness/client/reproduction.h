@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::client {
 
@@ -21,7 +21,7 @@ std::string ShellQuote(std::string_view text);
 // a shell argument cannot carry. Works on a redacted exchange: it never needs the secrets.
 // (A signed request with an empty-valued header would replay with a bad signature, libcurl's
 // signer being what it is; Transport::Send refuses to send such a request in the first place.)
-std::string CurlReproduction(const runner::Exchange& exchange, const std::string& base_url, const std::string& region,
+std::string CurlReproduction(const results::Exchange& exchange, const std::string& base_url, const std::string& region,
                              const std::string& signing_name = "ecr-public");
 
 }  // namespace ecrc::client

@@ -13,8 +13,8 @@ namespace {
 
 using testing::TestServer;
 
-runner::Exchange SignedExchange(std::string body, bool token) {
-  runner::Exchange e;
+results::Exchange SignedExchange(std::string body, bool token) {
+  results::Exchange e;
   e.request.headers.Add("Host", "127.0.0.1:1");
   e.request.headers.Add("Authorization", "<redacted>");
   e.request.headers.Add("X-Amz-Date", "20240101T000000Z");
@@ -43,7 +43,7 @@ TEST(ReproductionTest, SignedCommandLine) {
   for (const char* absent : {"Host:", "Authorization", "X-Amz-Date", "Content-Length", "<redacted>", " -X "}) {
     EXPECT_EQ(cmd.find(absent), std::string::npos) << absent << " in\n" << cmd;
   }
-  runner::Exchange unsigned_probe;
+  results::Exchange unsigned_probe;
   unsigned_probe.request.method = "GET";
   unsigned_probe.request.body = "";
   unsigned_probe.request.path = "/health";
@@ -73,7 +73,7 @@ TEST(ReproductionTest, CommandReplaysTheRequest) {
   std::vector<testing::CapturedRequest> replayed;
   std::vector<std::string> commands;
   for (const std::string& body : bodies) {
-    runner::Exchange e = SignedExchange(body, true);
+    results::Exchange e = SignedExchange(body, true);
     std::string cmd = "AWS_ACCESS_KEY_ID=AKID AWS_SECRET_ACCESS_KEY=SECRET AWS_SESSION_TOKEN=TOKEN bash -c " +
                       ShellQuote(CurlReproduction(e, server.url(), "us-east-1")) + " >/dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
@@ -105,7 +105,7 @@ TEST(ReproductionTest, UnsignedCommandAddsNothing) {
   TestServer server;
   server.server().Post("/", [&server](const httplib::Request& req, httplib::Response& res) { server.Record(req); });
   server.Start();
-  runner::Exchange e;
+  results::Exchange e;
   e.request.headers.Add("X-Amz-Target", "A");
   e.request.headers.Add("X-Amz-Target", "B");
   e.request.headers.Add("X-Empty", "");

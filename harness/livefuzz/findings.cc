@@ -1,18 +1,20 @@
 #include "harness/livefuzz/findings.h"
 
+#include "harness/livefuzz/fuzz_suite.h"
+
 #include <algorithm>
 #include <set>
 
 namespace ecrc::livefuzz {
 
-using runner::Severity;
+using results::Severity;
 
 std::string ClassId(const std::string& check, const std::string& operation, MutationKind kind) {
   return check + "[" + (operation.empty() ? std::string() : operation + ".") + MutationKindName(kind) + "]";
 }
 
 void FindingBook::Record(const std::string& operation, MutationKind kind, const Judgement& judgement, size_t body_size,
-                         const std::string& note, const std::function<runner::Exchange()>& evidence) {
+                         const std::string& note, const std::function<results::Exchange()>& evidence) {
   std::set<std::string> failed_checks;
   for (const auto& check : judgement.exercised) {
     Class& c = classes_[ClassId(check, operation, kind)];
@@ -47,32 +49,32 @@ void FindingBook::Record(const std::string& operation, MutationKind kind, const 
   if (any) ++failing_requests_;
 }
 
-void FindingBook::Add(runner::CheckResult result) { extra_.push_back(std::move(result)); }
+void FindingBook::Add(results::CheckResult result) { extra_.push_back(std::move(result)); }
 
 size_t FindingBook::failing_classes(Severity severity) const {
   size_t n = 0;
   for (const auto& [id, c] : classes_) n += c.failed && c.verdict.severity == severity;
-  for (const auto& r : extra_) n += r.outcome >= runner::Outcome::kFailed && r.severity == severity;
+  for (const auto& r : extra_) n += r.outcome >= results::Outcome::kFailed && r.severity == severity;
   return n;
 }
 
-std::vector<runner::CheckResult> FindingBook::Results(const std::function<std::string(const runner::Exchange&)>& reproduce) const {
-  std::vector<runner::CheckResult> out;
+std::vector<results::CheckResult> FindingBook::Results(const std::function<std::string(const results::Exchange&)>& reproduce) const {
+  std::vector<results::CheckResult> out;
   for (const auto& [id, c] : classes_) {
     const CheckInfo* info = FindFuzzCheck(c.check);
     const MutationInfo& mutation = InfoOf(c.kind);
-    runner::CheckResult r;
+    results::CheckResult r;
     r.id = id;
     r.check = c.check;
-    r.suite = "fuzz";
+    r.suite = FuzzSuite::kName;
     r.category = info ? info->category : "fuzz";
     r.title = std::string(info ? info->title : c.check.c_str()) + " — " + mutation.name + ": " + mutation.description;
     r.severity = c.failed ? c.verdict.severity : (info ? info->severity : Severity::kError);
     if (!c.operation.empty()) r.operations.push_back(c.operation);
     r.source = info ? info->source : "";
-    r.outcome = c.failed ? runner::Outcome::kFailed : runner::Outcome::kPassed;
+    r.outcome = c.failed ? results::Outcome::kFailed : results::Outcome::kPassed;
     if (c.failed) {
-      runner::Finding f;
+      results::Finding f;
       f.message = c.verdict.message + " [" + c.note + "]; " + std::to_string(c.failures) + " of " + std::to_string(c.requests) +
                   " such requests failed, the shortest is kept";
       f.path = c.verdict.path;
@@ -86,7 +88,7 @@ std::vector<runner::CheckResult> FindingBook::Results(const std::function<std::s
     out.push_back(std::move(r));
   }
   for (const auto& r : extra_) out.push_back(r);
-  std::sort(out.begin(), out.end(), [](const runner::CheckResult& a, const runner::CheckResult& b) { return a.id < b.id; });
+  std::sort(out.begin(), out.end(), [](const results::CheckResult& a, const results::CheckResult& b) { return a.id < b.id; });
   return out;
 }
 

@@ -11,7 +11,7 @@
 
 #include "harness/livefuzz/judge.h"
 #include "harness/livefuzz/mutator.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::livefuzz {
 
@@ -26,16 +26,16 @@ class FindingBook {
   // request becomes the kept example of a failing class: the one of highest severity with the
   // shortest body.
   void Record(const std::string& operation, MutationKind kind, const Judgement& judgement, size_t body_size, const std::string& note,
-              const std::function<runner::Exchange()>& evidence);
+              const std::function<results::Exchange()>& evidence);
 
   // A result made outside the request loop (the closing health probe, a failed setup).
-  void Add(runner::CheckResult result);
+  void Add(results::CheckResult result);
 
   // Every class, sorted by id; `reproduce` makes the curl command of a kept exchange.
-  std::vector<runner::CheckResult> Results(const std::function<std::string(const runner::Exchange&)>& reproduce) const;
+  std::vector<results::CheckResult> Results(const std::function<std::string(const results::Exchange&)>& reproduce) const;
 
   // Classes with at least one failure of error (warning) severity.
-  size_t failing_classes(runner::Severity severity) const;
+  size_t failing_classes(results::Severity severity) const;
   uint64_t failing_requests() const { return failing_requests_; }
 
  private:
@@ -49,11 +49,11 @@ class FindingBook {
     Verdict verdict;  // the kept failure
     std::string note;
     size_t body_size = 0;
-    runner::Exchange exchange;
+    results::Exchange exchange;
   };
 
   std::map<std::string, Class> classes_;
-  std::vector<runner::CheckResult> extra_;
+  std::vector<results::CheckResult> extra_;
   uint64_t failing_requests_ = 0;
 };
 

@@ -5,8 +5,8 @@
 namespace ecrc::livefuzz {
 namespace {
 
-using runner::Outcome;
-using runner::Severity;
+using results::Outcome;
+using results::Severity;
 
 Judgement Failing(const char* check, Severity severity, const std::string& message) {
   Judgement j;
@@ -21,16 +21,16 @@ Judgement Passing() {
   return j;
 }
 
-runner::Exchange ExchangeWithBody(const std::string& body) {
-  runner::Exchange e;
+results::Exchange ExchangeWithBody(const std::string& body) {
+  results::Exchange e;
   e.operation = "CreateRepository";
   e.request.body = body;
   return e;
 }
 
-std::string Repro(const runner::Exchange& e) { return "curl --data-binary '" + e.request.body + "'"; }
+std::string Repro(const results::Exchange& e) { return "curl --data-binary '" + e.request.body + "'"; }
 
-const runner::CheckResult* FindResult(const std::vector<runner::CheckResult>& results, const std::string& id) {
+const results::CheckResult* FindResult(const std::vector<results::CheckResult>& results, const std::string& id) {
   for (const auto& r : results) {
     if (r.id == id) return &r;
   }
@@ -97,9 +97,9 @@ TEST(FindingsTest, AnErrorReplacesAKeptWarning) {
 
 TEST(FindingsTest, ResultsAreSortedAndIncludeAddedOnes) {
   FindingBook book;
-  book.Record("", MutationKind::kMissingTarget, Passing(), 2, "", [] { return runner::Exchange(); });
-  book.Record("CreateRepository", MutationKind::kNone, Passing(), 2, "", [] { return runner::Exchange(); });
-  runner::CheckResult extra;
+  book.Record("", MutationKind::kMissingTarget, Passing(), 2, "", [] { return results::Exchange(); });
+  book.Record("CreateRepository", MutationKind::kNone, Passing(), 2, "", [] { return results::Exchange(); });
+  results::CheckResult extra;
   extra.id = kEndpointSurvives;
   book.Add(extra);
   auto results = book.Results(Repro);

@@ -7,14 +7,12 @@
 #include <random>
 #include <set>
 
-#include "harness/client/client.h"
-#include "harness/client/reproduction.h"
 #include "harness/codec/sample.h"
 #include "harness/livefuzz/findings.h"
+#include "harness/livefuzz/fuzz_suite.h"
 #include "harness/livefuzz/judge.h"
 #include "harness/livefuzz/request_builder.h"
-#include "harness/runner/check_call.h"
-#include "harness/runner/report_stamp.h"
+#include "harness/runner/worker.h"
 
 namespace ecrc::livefuzz {
 namespace {
@@ -49,12 +47,40 @@ const spec::Operation* HealthOperation(const spec::Service& service) {
   return nullptr;
 }
 
-runner::CheckResult Fixed(const char* check, const std::string& id, const std::vector<std::string>& operations) {
+// After the loop: a valid, signed call must still succeed.
+results::CheckResult HealthProbe(const spec::Service& service, runner::CallPath& path, bool* reachable) {
+  *reachable = true;
+  const spec::Operation* op = HealthOperation(service);
+  if (!op) {
+    results::CheckResult r = FuzzCheckHeader(kEndpointSurvives, kEndpointSurvives, {});
+    r.outcome = results::Outcome::kSkipped;
+    r.skip_reason = "the model has no operation without required members to probe with";
+    return r;
+  }
+  results::CheckResult r = FuzzCheckHeader(kEndpointSurvives, kEndpointSurvives, {op->name});
+  auto input = codec::SampleValue(*op->input);
+  // Sent raw and decoded here: whether the endpoint is gone (nothing to clean up) depends on
+  // the kind of transport failure, which only the transport result tells.
+  runner::CallPath::Raw sent = path.SendRaw(codec::EncodeRequest(service, *op, input.ok() ? *input : codec::Value::object()), client::Sign::kYes, op->name);
+  bool ok = sent.result.ok() && !codec::DecodeResponse(service, *op, sent.result.response()).is_error;
+  if (ok) return r;
+  *reachable = sent.result.ok() || sent.result.error().kind != client::TransportErrorKind::kUnreachable;
+  r.outcome = results::Outcome::kFailed;
+  std::string observed = DescribeAnswer(service, op, sent.result);
+  r.findings.push_back({"after the fuzzing, a valid " + op->name + " call no longer succeeds: " + observed, "", "HTTP 200", observed, 0});
+  r.reproduction = path.Reproduction(sent.evidence);
+  r.exchanges.push_back(std::move(sent.evidence));
+  return r;
+}
+
+}  // namespace
+
+results::CheckResult FuzzCheckHeader(const char* check, const std::string& id, const std::vector<std::string>& operations) {
   const CheckInfo* info = FindFuzzCheck(check);
-  runner::CheckResult r;
+  results::CheckResult r;
   r.id = id;
   r.check = check;
-  r.suite = "fuzz";
+  r.suite = FuzzSuite::kName;
   r.category = info->category;
   r.title = info->title;
   r.severity = info->severity;
@@ -63,96 +89,39 @@ runner::CheckResult Fixed(const char* check, const std::string& id, const std::v
   return r;
 }
 
-// After the loop: a valid, signed call must still succeed.
-runner::CheckResult HealthProbe(const spec::Service& service, client::Client& client, bool* reachable) {
-  *reachable = true;
-  const spec::Operation* op = HealthOperation(service);
-  if (!op) {
-    runner::CheckResult r = Fixed(kEndpointSurvives, kEndpointSurvives, {});
-    r.outcome = runner::Outcome::kSkipped;
-    r.skip_reason = "the model has no operation without required members to probe with";
-    return r;
-  }
-  runner::CheckResult r = Fixed(kEndpointSurvives, kEndpointSurvives, {op->name});
-  auto input = codec::SampleValue(*op->input);
-  client::CallResult call = client.Call(*op, input.ok() ? *input : codec::Value::object());
-  bool ok = call.ok() && !call.decoded.is_error;
-  if (ok) return r;
-  *reachable = call.ok() || call.transport.error().kind != client::TransportErrorKind::kUnreachable;
-  runner::Exchange evidence = client.Evidence(call);
-  r.outcome = runner::Outcome::kFailed;
-  std::string observed = DescribeAnswer(service, op, call.transport);
-  r.findings.push_back({"after the fuzzing, a valid " + op->name + " call no longer succeeds: " + observed, "", "HTTP 200", observed, 0});
-  r.reproduction = client::CurlReproduction(evidence, client.base_url(), client.endpoint().region, service.metadata().signing_name);
-  r.exchanges.push_back(std::move(evidence));
-  return r;
-}
-
-class ProgressLine {
- public:
-  explicit ProgressLine(bool enabled) : enabled_(enabled) {}
-  // True at most four times a second, and never when disabled.
-  bool Due() {
-    if (!enabled_) return false;
-    auto now = Clock::now();
-    if (now < next_) return false;
-    next_ = now + std::chrono::milliseconds(250);
-    return true;
-  }
-  void Print(const FuzzStats& stats, size_t failing, Clock::time_point deadline) {
-    auto now = Clock::now();
-    long left = std::max<long>(0, static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(deadline - now).count()));
-    std::fprintf(stderr, "\r  fuzz: %llu requests, %zu failing classes, %lds left   ", static_cast<unsigned long long>(stats.requests), failing, left);
-    std::fflush(stderr);
-  }
-  void Finish() {
-    if (enabled_) std::fprintf(stderr, "\n");
-  }
-
- private:
-  bool enabled_;
-  Clock::time_point next_{};
-};
-
-}  // namespace
-
-runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const spec::Service> service,
-                              std::shared_ptr<const spec::Semantics> semantics, const std::atomic<bool>* interrupted, FuzzStats* stats) {
-  FuzzStats local;
-  if (!stats) stats = &local;
+std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner::Worker& worker, FuzzStats* stats) {
   *stats = {};
-  std::string started_at = runner::NowIso();
+  const runner::RunShared& run = worker.shared();
+  const runner::RunConfig& config = *run.config;
+  const spec::Service& service = *run.service;
   auto started = Clock::now();
-  auto deadline = started + config.duration;
+  auto deadline = started + options.duration;
 
   client::TransportOptions transport;
-  transport.total_timeout = config.timeout;
-  transport.connect_timeout = std::min(config.timeout, std::chrono::milliseconds(3000));
-  client::Client client(service, config.endpoint, transport);
-  RequestBuilder builder(*service, *semantics, config.prefix,
-                         [&client](const spec::Operation& op, const codec::Value& input) { return runner::MakeCheckCall(client, op, input); });
-  Judge judge(*service, *semantics);
+  transport.total_timeout = options.timeout;
+  transport.connect_timeout = std::min(options.timeout, std::chrono::milliseconds(3000));
+  runner::CallPath path(run.service, config.endpoint, &worker.shared().record, transport);
+  RequestBuilder builder(service, *run.semantics, config.prefix, path.AsCallFn());
+  Judge judge(service, *run.semantics);
   FindingBook book;
-  const std::vector<Seed> seeds = MakeSeeds(*service);
+  const std::vector<Seed> seeds = MakeSeeds(service);
   // Each kind as often as its weight says; the draw walks on from a random start until a kind
   // applies to the seed (kNone always does).
   std::vector<MutationKind> draw;
   for (const auto& info : AllMutations()) draw.insert(draw.end(), static_cast<size_t>(std::max(info.weight, 0)), info.kind);
-  std::set<std::string> operations_hit;
   std::set<std::string> setup_failed;
-  ProgressLine progress(config.progress);
 
   // Mutants that cannot be sent (a resource could not be made, or they would leave the prefix)
   // do not count as requests; this many in a row means nothing is left to send.
   constexpr uint64_t kMaxUnsentInARow = 10000;
   uint64_t unsent_in_a_row = 0;
-  int consecutive_failures = config.failures_before;
+  int consecutive_failures = 0;
   for (uint64_t i = 0; !seeds.empty(); ++i) {
-    if (interrupted && interrupted->load()) {
+    if (run.interrupted && run.interrupted->load()) {
       stats->stopped_by = "interrupt";
       break;
     }
-    if (config.max_requests && stats->requests >= config.max_requests) {
+    if (options.max_requests && stats->requests >= options.max_requests) {
       stats->stopped_by = "max-requests";
       break;
     }
@@ -170,8 +139,8 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
     if (!wire.ok()) {
       ++unsent_in_a_row;
       if (setup_failed.insert(seed.op->name).second) {
-        runner::CheckResult r = Fixed(kFixtureSetup, std::string(kFixtureSetup) + "[" + seed.op->name + "]", {seed.op->name});
-        r.outcome = runner::Outcome::kErrored;
+        results::CheckResult r = FuzzCheckHeader(kFixtureSetup, std::string(kFixtureSetup) + "[" + seed.op->name + "]", {seed.op->name});
+        r.outcome = results::Outcome::kErrored;
         r.findings.push_back({"cannot fuzz " + seed.op->name + " past its not-found checks: " + wire.status().message(), "", "", "", {}});
         book.Add(std::move(r));
       }
@@ -180,10 +149,10 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
     std::optional<Mutant> mutant;
     size_t start = rng() % draw.size();
     for (size_t k = 0; k < draw.size() && !mutant; ++k) {
-      mutant = Mutate(*service, *seed.op, *wire, draw[(start + k) % draw.size()], rng, config.limits);
+      mutant = Mutate(service, *seed.op, *wire, draw[(start + k) % draw.size()], rng, options.limits);
     }
     if (!mutant) continue;
-    RequestView view = Inspect(*service, mutant->request);
+    RequestView view = Inspect(service, mutant->request);
     if (!builder.StaysInPrefix(*seed.op, view.body)) {
       ++stats->withheld;
       ++unsent_in_a_row;
@@ -194,15 +163,14 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
     // without Content-Type: toolchain.md) go unsigned; the judge then accepts an
     // authentication error as the answer to a valid one.
     bool sign = mutant->signable;
-    client::TransportResult result = client.SendRaw(mutant->request, sign ? client::Sign::kYes : client::Sign::kNo);
+    runner::CallPath::Raw sent = path.SendRaw(mutant->request, sign ? client::Sign::kYes : client::Sign::kNo, view.op ? view.op->name : "");
+    const client::TransportResult& result = sent.result;
     ++stats->requests;
     const MutationInfo& info = InfoOf(mutant->kind);
     std::string operation = info.names_no_operation ? "" : seed.op->name;
-    operations_hit.insert(seed.op->name);
     Judgement judgement = judge.Evaluate(view, info, sign, result);
     std::string note = std::string(info.name) + " at " + mutant->where + ": " + mutant->what + (sign ? "" : " (sent unsigned)");
-    book.Record(operation, mutant->kind, judgement, mutant->request.body.size(), note,
-                [&] { return client.Evidence(result, view.op ? view.op->name : ""); });
+    book.Record(operation, mutant->kind, judgement, mutant->request.body.size(), note, [&] { return sent.evidence; });
     if (result.ok() && result.response().status >= 200 && result.response().status < 300 && view.op) {
       builder.AfterSuccess(*view.op, view.body);
     }
@@ -218,19 +186,21 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
                           " consecutive transport failures, last: " + result.error().message;
       break;
     }
-    if (progress.Due()) {
-      progress.Print(*stats, book.failing_classes(runner::Severity::kError) + book.failing_classes(runner::Severity::kWarning), deadline);
+    if (run.progress) {
+      long left = std::max<long>(0, static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(deadline - Clock::now()).count()));
+      run.progress->Detail("fuzz: " + std::to_string(stats->requests) + " requests, " +
+                           std::to_string(book.failing_classes(results::Severity::kError) + book.failing_classes(results::Severity::kWarning)) +
+                           " failing classes, " + std::to_string(left) + "s left");
     }
   }
-  progress.Finish();
   stats->seconds = std::chrono::duration<double>(Clock::now() - started).count();
 
   bool reachable = !stats->endpoint_lost;
   if (reachable) {
-    book.Add(HealthProbe(*service, client, &reachable));
+    book.Add(HealthProbe(service, path, &reachable));
   } else {
-    runner::CheckResult r = Fixed(kEndpointSurvives, kEndpointSurvives, {});
-    r.outcome = runner::Outcome::kErrored;
+    results::CheckResult r = FuzzCheckHeader(kEndpointSurvives, kEndpointSurvives, {});
+    r.outcome = results::Outcome::kErrored;
     r.findings.push_back({"the fuzzing stopped: " + stats->stopped_by, "", "", "", {}});
     book.Add(std::move(r));
   }
@@ -239,18 +209,7 @@ runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const sp
   stats->housekeeping = builder.housekeeping_calls() + (stats->endpoint_lost ? 0 : 1);
   stats->failing_requests = book.failing_requests();
 
-  runner::RunReport report = runner::StampedReport(*service, config.endpoint_label, config.endpoint.region, config.seed);
-  report.suites = {"fuzz"};
-  const std::string signing_name = service->metadata().signing_name;
-  report.checks = book.Results([&](const runner::Exchange& e) {
-    return client::CurlReproduction(e, client.base_url(), config.endpoint.region, signing_name);
-  });
-  for (const auto& [name, op] : service->operations()) {
-    (operations_hit.count(name) ? report.coverage.operations_exercised : report.coverage.operations_missed).push_back(name);
-  }
-  report.started_at = started_at;
-  report.duration_seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  return report;
+  return book.Results([&path](const results::Exchange& e) { return path.Reproduction(e); });
 }
 
 }  // namespace ecrc::livefuzz

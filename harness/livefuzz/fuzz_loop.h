@@ -1,6 +1,6 @@
-// The live fuzzing run: mutated requests against one endpoint until the time or request budget
-// is spent, each judged as it comes back, then a health probe and the cleanup, all folded into
-// the standard results tree (suite "fuzz").
+// The live fuzzing loop: mutated requests against one endpoint until the time or request budget
+// is spent, each judged as it comes back, then a health probe and the cleanup; the fuzz suite's
+// one unit (fuzz_suite.h).
 #pragma once
 
 #include <atomic>
@@ -9,31 +9,23 @@
 #include <memory>
 #include <string>
 
-#include "harness/client/endpoint.h"
 #include "harness/livefuzz/mutator.h"
-#include "harness/runner/results.h"
-#include "specs/semantics.h"
-#include "specs/spec.h"
+#include "harness/results/check_result.h"
+
+namespace ecrc::runner {
+class Worker;
+}
 
 namespace ecrc::livefuzz {
 
-struct FuzzConfig {
-  client::Endpoint endpoint;
-  std::string endpoint_label;  // URL, or "embedded reference server"
-  // The same seed gives the same sequence of seeds and mutations (request i draws from its own
-  // generator, seeded with (seed, i)), as long as the endpoint answers the same way.
-  uint64_t seed = 1;
+// What only the fuzz suite reads; the endpoint, seed, prefix and breaker are the run's
+// (runner::RunConfig). The same seed gives the same sequence of seeds and mutations (request i
+// draws from its own generator, seeded with (seed, i)), as long as the endpoint answers the same way.
+struct FuzzOptions {
   std::chrono::milliseconds duration{60000};
   uint64_t max_requests = 0;  // 0: only the duration bounds the run
   std::chrono::milliseconds timeout{10000};  // per request
-  std::string prefix;  // unique resource-name prefix, e.g. `ecrc-fuzz-1a2b3c4d`
   MutatorLimits limits;
-  // This many transport failures in a row (timeouts, resets, answers that are not HTTP) stop the
-  // run: the endpoint stopped answering (0: never). `failures_before` counts those the command's
-  // reachability probe already saw.
-  int max_consecutive_failures = 5;
-  int failures_before = 0;
-  bool progress = false;  // a live progress line on stderr
 };
 
 struct FuzzStats {
@@ -47,11 +39,13 @@ struct FuzzStats {
                               // "the endpoint stopped answering: N consecutive transport failures, last: ..."
 };
 
-// Runs the loop and returns the report: one check per (check, operation, mutation kind) plus
-// fuzz_endpoint_survives, sorted by id. Never throws; a transport failure is a finding or, for
-// the setup, an errored check. Stops early when `interrupted` becomes true.
-runner::RunReport RunLiveFuzz(const FuzzConfig& config, std::shared_ptr<const spec::Service> service,
-                              std::shared_ptr<const spec::Semantics> semantics, const std::atomic<bool>* interrupted,
-                              FuzzStats* stats);
+// Runs the loop on `worker`'s run (its endpoint, seed, prefix, progress line and interrupt
+// flag) and returns one check per (check, operation, mutation kind) plus fuzz_endpoint_survives,
+// sorted by id. Never throws; a transport failure is a finding or, for the setup, an errored
+// check. Stops early when the run is interrupted.
+std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner::Worker& worker, FuzzStats* stats);
+
+// A fixed fuzz check (fuzz_endpoint_survives, fuzz_fixture_setup), not yet judged.
+results::CheckResult FuzzCheckHeader(const char* check, const std::string& id, const std::vector<std::string>& operations);
 
 }  // namespace ecrc::livefuzz

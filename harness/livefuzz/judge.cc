@@ -11,7 +11,7 @@ namespace ecrc::livefuzz {
 namespace {
 
 using nlohmann::json;
-using runner::Severity;
+using results::Severity;
 using ViolationKind = codec::ViolationKind;
 
 constexpr char kSheet22[] = "specs/ecr-public/behaviour.md §2.2";
@@ -184,7 +184,7 @@ Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation,
     call.op = view.op;
     call.response = r;
     call.decoded = codec::DecodeResponse(service_, *view.op, r);
-    std::vector<runner::Finding> shape;
+    std::vector<results::Finding> shape;
     check::EvaluateOutputShape(call, 0, &shape, check::OutputRules::kWire);
     for (const auto& f : shape) {
       j.failures.push_back({kSuccessShape, Severity::kError, label + ": " + f.message, f.path, f.expected, f.observed});
@@ -244,7 +244,7 @@ Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation,
     call.response = r;
     call.decoded.is_error = true;
     call.decoded.error = error;
-    std::vector<runner::Finding> shape;
+    std::vector<results::Finding> shape;
     check::EvaluateErrorShape(service_, call, 0, &shape);
     for (const auto& f : shape) {
       j.failures.push_back({kErrorShape, Severity::kError, label + ": " + f.message, f.path, f.expected, f.observed});

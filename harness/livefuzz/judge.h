@@ -14,7 +14,7 @@
 #include "harness/client/transport.h"
 #include "harness/codec/violation.h"
 #include "harness/livefuzz/mutator.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 #include "specs/semantics.h"
 #include "specs/spec.h"
 
@@ -35,7 +35,7 @@ struct CheckInfo {
   const char* id;
   const char* category;  // capability-matrix column
   const char* title;
-  runner::Severity severity;  // when every finding is certain; uncertain ones are warnings
+  results::Severity severity;  // when every finding is certain; uncertain ones are warnings
   const char* source;
 };
 
@@ -63,7 +63,7 @@ RequestView Inspect(const spec::Service& service, const HttpRequest& request);
 // One failed check for one request.
 struct Verdict {
   std::string check;
-  runner::Severity severity = runner::Severity::kError;
+  results::Severity severity = results::Severity::kError;
   std::string message;
   std::string path;  // JSON path or `header:<Name>`, when the finding points somewhere
   std::string expected;
@@ -97,7 +97,7 @@ class Judge {
 
  private:
   // Severity of accepting a request with these violations; nullopt when accepting is fine.
-  std::optional<runner::Severity> AcceptanceSeverity(const spec::Operation& op, const codec::Violations& violations,
+  std::optional<results::Severity> AcceptanceSeverity(const spec::Operation& op, const codec::Violations& violations,
                                                      bool ambiguous) const;
 
   const spec::Service& service_;

@@ -7,7 +7,7 @@
 namespace ecrc::livefuzz {
 namespace {
 
-using runner::Severity;
+using results::Severity;
 
 class JudgeTest : public ::testing::Test {
  protected:

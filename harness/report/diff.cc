@@ -45,7 +45,7 @@ CheckChange MakeChange(const CheckResult* old_check, const CheckResult* new_chec
   return change;
 }
 
-std::string OutcomeText(const std::optional<Outcome>& o) { return o ? runner::OutcomeName(*o) : "absent"; }
+std::string OutcomeText(const std::optional<Outcome>& o) { return o ? results::OutcomeName(*o) : "absent"; }
 
 std::string Transition(const CheckChange& c) { return OutcomeText(c.old_outcome) + " → " + OutcomeText(c.new_outcome); }
 
@@ -105,7 +105,7 @@ std::string FormatMarkdown(const ReportDiff& d, const std::string& old_label, co
     for (const auto& c : *s.changes) {
       std::string ops;
       for (size_t i = 0; i < c.operations.size(); ++i) ops += (i ? ", " : "") + MarkdownCode(c.operations[i], true);
-      out += "| " + MarkdownCode(c.id, true) + " | " + Transition(c) + " | " + runner::SeverityName(c.severity) + " | " + ops + " | " +
+      out += "| " + MarkdownCode(c.id, true) + " | " + Transition(c) + " | " + results::SeverityName(c.severity) + " | " + ops + " | " +
              MarkdownEscape(c.detail) + " |\n";
     }
   }

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -16,9 +16,9 @@ struct CheckChange {
   std::string id;
   std::string title;
   std::vector<std::string> operations;
-  runner::Severity severity = runner::Severity::kError;
-  std::optional<runner::Outcome> old_outcome;
-  std::optional<runner::Outcome> new_outcome;
+  results::Severity severity = results::Severity::kError;
+  std::optional<results::Outcome> old_outcome;
+  std::optional<results::Outcome> new_outcome;
   std::string detail;  // first finding (or skip reason) of the newer side, redacted, one line
 };
 
@@ -43,7 +43,7 @@ struct ReportDiff {
   std::vector<SpecChange> spec_changes;  // by operation name
   std::string old_uid, new_uid, old_model_sha256, new_model_sha256;
   size_t old_total = 0, new_total = 0;
-  runner::Outcome old_outcome = runner::Outcome::kDisabled, new_outcome = runner::Outcome::kDisabled;
+  results::Outcome old_outcome = results::Outcome::kDisabled, new_outcome = results::Outcome::kDisabled;
   // Each report's run verdict ("passed with 2 warnings", "failed"; see verdict.h) for the header.
   std::string old_verdict, new_verdict;
 
@@ -52,12 +52,12 @@ struct ReportDiff {
 };
 
 // Compares two reports by check id; every list is sorted by id (spec changes by operation).
-ReportDiff DiffReports(const runner::RunReport& old_report, const runner::RunReport& new_report);
+ReportDiff DiffReports(const results::RunReport& old_report, const results::RunReport& new_report);
 
 // True when `current` has a failing check (failed or errored, any severity) that was not failing
 // in `baseline`, including checks the baseline does not have: what `run --baseline` gates on,
 // so known failures recorded in the baseline do not fail the run.
-bool HasRegressions(const runner::RunReport& baseline, const runner::RunReport& current);
+bool HasRegressions(const results::RunReport& baseline, const results::RunReport& current);
 
 enum class DiffFormat { kText, kMarkdown };
 

@@ -10,9 +10,9 @@
 namespace ecrc::report {
 namespace {
 
-using runner::CheckResult;
-using runner::Outcome;
-using runner::RunReport;
+using results::CheckResult;
+using results::Outcome;
+using results::RunReport;
 using testing::TempDir;
 
 CheckResult Check(const std::string& id, Outcome outcome, const std::string& message = "") {
@@ -57,7 +57,7 @@ std::pair<RunReport, RunReport> Reports() {
       Check("i_only_new_failing", Outcome::kFailed, "brand new check fails"),
       Check("j_only_new_passing", Outcome::kPassed),
   };
-  new_r.checks[8].severity = runner::Severity::kWarning;
+  new_r.checks[8].severity = results::Severity::kWarning;
   return {old_r, new_r};
 }
 

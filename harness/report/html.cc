@@ -23,7 +23,7 @@ const char* StateClass(CellState s) {
 }
 
 std::string Badge(Outcome o) {
-  return std::string("<span class=\"badge o-") + runner::OutcomeName(o) + "\">" + runner::OutcomeName(o) + "</span>";
+  return std::string("<span class=\"badge o-") + results::OutcomeName(o) + "\">" + results::OutcomeName(o) + "</span>";
 }
 
 bool IsHttpUrl(const std::string& s) { return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0; }
@@ -217,7 +217,7 @@ void Header(std::string* out, const RunReport& r) {
           std::to_string(r.checks.size()) + " checks</strong>: ";
   auto counts = r.Counts();
   for (Outcome o : {Outcome::kPassed, Outcome::kFailed, Outcome::kErrored, Outcome::kSkipped, Outcome::kDisabled}) {
-    *out += "<span>" + std::to_string(counts.count(o) ? counts.at(o) : 0) + " " + runner::OutcomeName(o) + "</span>";
+    *out += "<span>" + std::to_string(counts.count(o) ? counts.at(o) : 0) + " " + results::OutcomeName(o) + "</span>";
   }
   *out += "</p>\n<dl class=\"meta\">";
   auto meta = [&](const char* k, const std::string& v) { *out += "<dt>" + std::string(k) + "</dt><dd>" + v + "</dd>"; };
@@ -264,10 +264,10 @@ void Matrix(std::string* out, const RunReport& r) {
 }
 
 void Check(std::string* out, const CheckResult& c) {
-  std::string outcome = runner::OutcomeName(c.outcome);
+  std::string outcome = results::OutcomeName(c.outcome);
   *out += "<details class=\"check\" data-id=\"" + A(c.id) + "\" data-title=\"" + A(c.title) + "\" data-operations=\" " +
           A(JoinStrings(c.operations, " ")) + " \" data-group=\"" + A(GroupOf(c)) + "\" data-category=\"" + A(CategoryOf(c)) +
-          "\" data-outcome=\"" + outcome + "\" data-severity=\"" + runner::SeverityName(c.severity) + "\">\n<summary>" +
+          "\" data-outcome=\"" + outcome + "\" data-severity=\"" + results::SeverityName(c.severity) + "\">\n<summary>" +
           Badge(c.outcome) + " <code>" + H(c.id) + "</code>";
   if (c.severity == Severity::kWarning) *out += " <span class=\"sev-warning\">warning</span>";
   *out += "<span class=\"ops\">" + H(c.operations.empty() ? "(protocol)" : JoinStrings(c.operations, ", ")) + "</span>";
@@ -277,7 +277,7 @@ void Check(std::string* out, const CheckResult& c) {
   meta("check", "<code>" + H(c.check) + "</code>");
   meta("suite", H(c.suite));
   meta("category", H(CategoryOf(c)));
-  meta("severity", runner::SeverityName(c.severity));
+  meta("severity", results::SeverityName(c.severity));
   if (!c.source.empty()) {
     meta("source", IsHttpUrl(c.source) ? "<a href=\"" + A(c.source) + "\" rel=\"noopener noreferrer\">" + H(c.source) + "</a>"
                                         : "<code>" + H(c.source) + "</code>");

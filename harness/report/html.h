@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -17,6 +17,6 @@ namespace ecrc::report {
 // <body data-ready="1"> after a successful start, and, when the URL fragment is `#selftest`,
 // checks every filter against the embedded JSON and writes `SELFTEST PASS <n> assertions` or
 // `SELFTEST FAIL ...` into <pre id="selftest-result"> (window.ecrcSelfTest() does the same).
-std::string RenderHtml(const runner::RunReport& report);
+std::string RenderHtml(const results::RunReport& report);
 
 }  // namespace ecrc::report

@@ -7,7 +7,7 @@
 namespace ecrc::report {
 namespace {
 
-using runner::RunReport;
+using results::RunReport;
 using testing::Quote;
 using testing::TempDir;
 

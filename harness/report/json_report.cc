@@ -18,9 +18,9 @@ namespace ecrc::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using runner::Coverage;
-using runner::Finding;
-using runner::SpecInfo;
+using results::Coverage;
+using results::Finding;
+using results::SpecInfo;
 
 void SortUnique(std::vector<std::string>* v) {
   std::sort(v->begin(), v->end());
@@ -45,7 +45,7 @@ void PutBody(Json* obj, const std::string& body) {
   }
 }
 
-Json ExchangeToJson(const runner::Exchange& ex) {
+Json ExchangeToJson(const results::Exchange& ex) {
   Json request{{"method", ex.request.method}, {"path", ex.request.path}, {"headers", HeadersToJson(ex.request.headers)}};
   PutBody(&request, ex.request.body);
   Json response{{"status", ex.response.status}, {"headers", HeadersToJson(ex.response.headers)}};
@@ -72,10 +72,10 @@ Json CheckToJson(const CheckResult& c) {
               {"suite", c.suite},
               {"category", c.category},
               {"title", c.title},
-              {"severity", runner::SeverityName(c.severity)},
+              {"severity", results::SeverityName(c.severity)},
               {"operations", c.operations},
               {"source", c.source},
-              {"outcome", runner::OutcomeName(c.outcome)},
+              {"outcome", results::OutcomeName(c.outcome)},
               {"skip_reason", c.skip_reason},
               {"findings", std::move(findings)},
               {"exchanges", std::move(exchanges)},
@@ -101,10 +101,10 @@ Json SummaryToJson(const RunReport& r) {
   auto counts = r.Counts();
   Json by_outcome = Json::object();
   for (Outcome o : {Outcome::kDisabled, Outcome::kSkipped, Outcome::kPassed, Outcome::kFailed, Outcome::kErrored}) {
-    by_outcome[runner::OutcomeName(o)] = counts.count(o) ? counts.at(o) : 0;
+    by_outcome[results::OutcomeName(o)] = counts.count(o) ? counts.at(o) : 0;
   }
   RunVerdict verdict = VerdictOf(r);
-  return Json{{"outcome", runner::OutcomeName(r.OverallOutcome())},
+  return Json{{"outcome", results::OutcomeName(r.OverallOutcome())},
               {"verdict", verdict.Name()},
               {"warnings", verdict.warnings},
               {"total", r.checks.size()},
@@ -242,7 +242,7 @@ class Reader {
     }
   }
 
-  void ReadExchange(const Json& j, const std::string& path, runner::Exchange* ex) {
+  void ReadExchange(const Json& j, const std::string& path, results::Exchange* ex) {
     if (!Expect(j, path, j.is_object(), "an object")) return;
     String(j, path, "operation", false, &ex->operation);
     String(j, path, "transport_error", false, &ex->transport_error);
@@ -299,7 +299,7 @@ class Reader {
     String(j, path, "outcome", true, &outcome);
     if (ok()) {
       bool known = false;
-      c->outcome = runner::OutcomeFromName(outcome, &known);
+      c->outcome = results::OutcomeFromName(outcome, &known);
       if (!known) {
         Fail(Child(path, "outcome"), "expected one of disabled, skipped, passed, failed, errored; got " + Describe(j.at("outcome")));
       }
@@ -399,7 +399,7 @@ class Reader {
   }
 
   void ReadProperty(const Json& j, const std::string& path, RunReport* r) {
-    runner::PropertyStats p;
+    results::PropertyStats p;
     auto count = [&](const char* key, int64_t* out) {
       if (const Json* v = Member(j, path, key, true)) {
         if (Expect(*v, path + "." + key, v->is_number_integer() && v->get<int64_t>() >= 0, "a non-negative integer")) *out = v->get<int64_t>();
@@ -477,7 +477,7 @@ nlohmann::ordered_json ToJsonPrepared(const RunReport& r) {
               {"checks", std::move(checks)},
               {"coverage", CoverageToJson(r.coverage)}};
   if (r.property) {
-    const runner::PropertyStats& p = *r.property;
+    const results::PropertyStats& p = *r.property;
     out["property"] = Json{{"cases", p.cases}, {"steps", p.steps}, {"max_steps", p.max_steps},
                            {"commands", Json(p.commands)}, {"choices", Json(p.choices)}};
   }

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "base/status.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -19,14 +19,14 @@ inline constexpr int kReportSchemaVersion = 1;
 // reproductions longer than kMaxStoredBodyBytes cut with a visible marker. Findings, exchanges
 // and headers keep the runner's order (it carries meaning: findings point at exchanges by index,
 // headers are evidence as sent). Idempotent.
-void Normalize(runner::RunReport* report);
+void Normalize(results::RunReport* report);
 
 // The report as JSON: redacted (redact.h) and normalised first, so the output never holds
 // credentials and is byte-for-byte stable for equal inputs. Never throws.
-nlohmann::ordered_json ToJson(const runner::RunReport& report);
+nlohmann::ordered_json ToJson(const results::RunReport& report);
 // ToJson pretty-printed with a trailing newline; invalid UTF-8 in strings other than bodies
 // (bodies that are not UTF-8 are stored as base64) is replaced by U+FFFD.
-std::string ToJsonString(const runner::RunReport& report);
+std::string ToJsonString(const results::RunReport& report);
 
 // Reads a report from parsed JSON. On failure the message names the JSON path and what was
 // wrong, e.g. `$.checks[3].outcome: expected one of disabled, skipped, passed, failed, errored;
@@ -34,10 +34,10 @@ std::string ToJsonString(const runner::RunReport& report);
 // a different schema_version, a missing required member, a wrong type, an unknown outcome or
 // severity, a duplicate check id or a finding pointing at a missing exchange are errors.
 // Never throws, whatever the input.
-Result<runner::RunReport> FromJson(const nlohmann::ordered_json& json);
+Result<results::RunReport> FromJson(const nlohmann::ordered_json& json);
 // FromJson of text; text that is not JSON gives `not JSON: parse error at line L, column C: ...`.
-Result<runner::RunReport> ParseReport(std::string_view text);
+Result<results::RunReport> ParseReport(std::string_view text);
 // ParseReport of a file; every error message starts with `path: `.
-Result<runner::RunReport> ReadReportFile(const std::string& path);
+Result<results::RunReport> ReadReportFile(const std::string& path);
 
 }  // namespace ecrc::report

@@ -11,9 +11,9 @@
 namespace ecrc::report {
 namespace {
 
-using runner::CheckResult;
-using runner::Outcome;
-using runner::RunReport;
+using results::CheckResult;
+using results::Outcome;
+using results::RunReport;
 using testing::Quote;
 using testing::ReadFile;
 using testing::SampleReport;
@@ -96,7 +96,7 @@ TEST(JsonReport, BinaryBodiesRoundTripAsBase64) {
   c.id = "binary";
   c.suite = "fuzz";
   c.outcome = Outcome::kFailed;
-  runner::Exchange ex;
+  results::Exchange ex;
   ex.request.body = std::string("\x00\xff\xfe\x01 layer bytes", 16);
   ex.response.body = "text body ✓";
   c.exchanges.push_back(ex);
@@ -116,7 +116,7 @@ TEST(JsonReport, LongBodiesAreCutWithAMarkerIdempotently) {
   CheckResult c;
   c.id = "big";
   c.suite = "contract";
-  runner::Exchange ex;
+  results::Exchange ex;
   ex.response.body = std::string(200 * 1024, 'a') + "é";
   c.exchanges.push_back(ex);
   r.checks.push_back(c);
@@ -232,7 +232,7 @@ TEST(JsonReport, BadInputsNameTheJsonPath) {
 TEST(JsonReport, MinimalReportWithOnlyRequiredMembersLoads) {
   auto r = ParseReport(WithCheck(R"({"id":"a","suite":"contract","severity":"warning","operations":["X"],"outcome":"skipped","future_member":{}})"));
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->checks[0].severity, runner::Severity::kWarning);
+  EXPECT_EQ(r->checks[0].severity, results::Severity::kWarning);
   EXPECT_EQ(r->checks[0].outcome, Outcome::kSkipped);
 }
 

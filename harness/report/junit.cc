@@ -33,7 +33,7 @@ std::string Headline(const CheckResult& c) {
         break;
       }
     }
-    if (msg.empty()) msg = c.title.empty() ? runner::OutcomeName(c.outcome) : c.title;
+    if (msg.empty()) msg = c.title.empty() ? results::OutcomeName(c.outcome) : c.title;
   }
   if (c.severity == Severity::kWarning) msg = "[warning] " + msg;
   return OneLine(msg);
@@ -42,7 +42,7 @@ std::string Headline(const CheckResult& c) {
 std::string Evidence(const CheckResult& c) {
   std::string out;
   if (!c.title.empty()) out += c.title + "\n";
-  out += "severity: " + std::string(runner::SeverityName(c.severity)) + "; suite: " + c.suite + "; category: " + CategoryOf(c) +
+  out += "severity: " + std::string(results::SeverityName(c.severity)) + "; suite: " + c.suite + "; category: " + CategoryOf(c) +
          "; operations: " + (c.operations.empty() ? "(none)" : JoinStrings(c.operations, ", ")) + "\n";
   if (!c.source.empty()) out += "source: " + c.source + "\n";
   if (!c.findings.empty()) {
@@ -93,7 +93,7 @@ void AppendTestcase(std::string* out, const CheckResult& c, const std::string& g
     case Outcome::kPassed: break;
     case Outcome::kSkipped:
     case Outcome::kDisabled: {
-      std::string why = c.skip_reason.empty() ? std::string(runner::OutcomeName(c.outcome)) : c.skip_reason;
+      std::string why = c.skip_reason.empty() ? std::string(results::OutcomeName(c.outcome)) : c.skip_reason;
       if (c.outcome == Outcome::kDisabled) why = "disabled: " + why;
       body += "      <skipped" + Attr("message", OneLine(why)) + "/>\n";
       break;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -17,6 +17,6 @@ namespace ecrc::report {
 // skipped and disabled → <skipped>; the element's text holds the findings and the reproduction,
 // <system-out> the redacted exchanges. Characters XML 1.0 forbids become U+FFFD. Deterministic:
 // the only wall-clock value is the run's total `time` on <testsuites>.
-std::string RenderJunit(const runner::RunReport& report);
+std::string RenderJunit(const results::RunReport& report);
 
 }  // namespace ecrc::report

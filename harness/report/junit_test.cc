@@ -8,9 +8,9 @@
 namespace ecrc::report {
 namespace {
 
-using runner::CheckResult;
-using runner::Outcome;
-using runner::RunReport;
+using results::CheckResult;
+using results::Outcome;
+using results::RunReport;
 using testing::Quote;
 using testing::TempDir;
 
@@ -105,7 +105,7 @@ TEST(Junit, IllegalCharactersAndBadUtf8StillGiveValidXml) {
   message.push_back('\0');
   message += " bell \a bad \xff\xfe utf8 \xef\xbf\xbf noncharacter\r\n]]> end";
   c.findings.push_back({message, "", "", "", 0});
-  runner::Exchange ex;
+  results::Exchange ex;
   ex.response.status = 500;
   ex.response.body = std::string("\x00\x01\x02 binary", 10);
   c.exchanges.push_back(ex);

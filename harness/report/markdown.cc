@@ -84,7 +84,7 @@ void Matrix(std::string* out, const RunReport& r) {
 void CheckDetail(std::string* out, const CheckResult& c) {
   *out += "### " + std::string(CheckGlyph(c)) + " " + MarkdownCode(c.id) + "\n\n";
   if (!c.title.empty()) *out += MarkdownEscape(c.title) + "\n\n";
-  *out += "- severity: " + std::string(runner::SeverityName(c.severity)) + " · suite: " + MarkdownEscape(c.suite) +
+  *out += "- severity: " + std::string(results::SeverityName(c.severity)) + " · suite: " + MarkdownEscape(c.suite) +
           " · category: " + MarkdownEscape(CategoryOf(c)) + "\n";
   *out += "- operations: " + (c.operations.empty() ? std::string("(none: protocol level)") : CodeList(c.operations)) + "\n";
   if (!c.source.empty()) {
@@ -176,7 +176,7 @@ void CoverageSection(std::string* out, const RunReport& r) {
 
 void PropertySection(std::string* out, const RunReport& r) {
   if (!r.property) return;
-  const runner::PropertyStats& p = *r.property;
+  const results::PropertyStats& p = *r.property;
   *out += "## Property suite\n\n" + std::to_string(p.cases) + " generated cases, " + std::to_string(p.steps) +
           " steps (at most " + std::to_string(p.max_steps) + " per case; shrink re-runs not counted).\n\n";
   *out += "| command | runs |\n|---|---|\n";

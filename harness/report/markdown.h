@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -16,7 +16,7 @@ namespace ecrc::report {
 // blocks and the curl reproduction; skipped checks grouped by reason; coverage (operations,
 // paginators, declared errors, constraints, with every gap named). Redacted; deterministic
 // except for the run's start time and duration in the headline.
-std::string RenderMarkdown(const runner::RunReport& report);
+std::string RenderMarkdown(const results::RunReport& report);
 
 // Text escaped so Markdown renders it literally (also inside table cells).
 std::string MarkdownEscape(std::string_view text);

@@ -7,7 +7,7 @@
 namespace ecrc::report {
 namespace {
 
-using runner::RunReport;
+using results::RunReport;
 
 bool Has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
@@ -87,7 +87,7 @@ TEST(Markdown, Coverage) {
 
 TEST(Markdown, AllPassingReportSaysSo) {
   RunReport r;
-  runner::CheckResult c;
+  results::CheckResult c;
   c.id = "minimal_call[CreateRepository]";
   c.suite = "contract";
   c.category = "minimal_call";

@@ -403,7 +403,7 @@ std::string RedactText(std::string_view text, const std::vector<std::string>& se
   return RedactWith(text, SecretMatcher(secrets));
 }
 
-void RedactReport(runner::RunReport* report, const std::vector<std::string>& extra_secrets) {
+void RedactReport(results::RunReport* report, const std::vector<std::string>& extra_secrets) {
   std::vector<std::string> secrets;
   for (const auto& s : extra_secrets) AddSecret(&secrets, s);
   for (const auto& check : report->checks) {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -36,7 +36,7 @@ std::string RedactText(std::string_view text, const std::vector<std::string>& se
 // in a response body and the password it decodes to) are added to `extra_secrets` and then
 // scrubbed from every other field too, so a token that a check quoted in a finding does not
 // survive either.
-void RedactReport(runner::RunReport* report, const std::vector<std::string>& extra_secrets = {});
+void RedactReport(results::RunReport* report, const std::vector<std::string>& extra_secrets = {});
 
 // Values of AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the environment (when set and long
 // enough to be unambiguous), for writers to scrub as literals.

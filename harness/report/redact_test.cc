@@ -11,7 +11,7 @@
 namespace ecrc::report {
 namespace {
 
-using runner::RunReport;
+using results::RunReport;
 
 bool Contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
@@ -77,10 +77,10 @@ TEST(Redact, LiteralSecretsAndTheirUrlEncodedForm) {
 
 TEST(Redact, ReportHarvestsTokensFromEvidenceAndScrubsThemEverywhere) {
   RunReport r;
-  runner::CheckResult c;
+  results::CheckResult c;
   c.id = "token";
   c.suite = "scenario";
-  runner::Exchange ex;
+  results::Exchange ex;
   ex.request.headers.Add("X-Amz-Security-Token", "SESSIONTOKEN-1234567890");
   ex.response.body = R"({"authorizationData":{"authorizationToken":"QVdTOnN1cGVyc2VjcmV0cGFzc3dvcmQxMjM=","expiresAt":1}})";
   c.exchanges.push_back(ex);

@@ -12,7 +12,7 @@
 namespace ecrc::report {
 namespace {
 
-std::string ErrorType(const runner::Exchange& ex) {
+std::string ErrorType(const results::Exchange& ex) {
   if (const std::string* h = ex.response.headers.Find("x-amzn-ErrorType")) {
     return h->substr(0, h->find(':'));
   }

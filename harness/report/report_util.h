@@ -9,15 +9,15 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
-using runner::CheckResult;
-using runner::Exchange;
-using runner::Outcome;
-using runner::RunReport;
-using runner::Severity;
+using results::CheckResult;
+using results::Exchange;
+using results::Outcome;
+using results::RunReport;
+using results::Severity;
 
 // Group names for checks that do not belong to exactly one operation. Every writer groups the
 // same way, so the JUnit suite, the Markdown matrix row and the HTML filter agree.

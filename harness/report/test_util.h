@@ -21,10 +21,10 @@ inline std::string SourceDir() {
 
 inline std::string TestData(const std::string& name) { return SourceDir() + "/harness/report/testdata/" + name; }
 
-inline runner::RunReport SampleReport() {
+inline results::RunReport SampleReport() {
   auto r = ReadReportFile(TestData("sample_report.json"));
   EXPECT_TRUE(r.ok()) << r.status().message();
-  return r.ok() ? *r : runner::RunReport{};
+  return r.ok() ? *r : results::RunReport{};
 }
 
 inline std::string ReadFile(const std::string& path) {

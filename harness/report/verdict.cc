@@ -2,11 +2,11 @@
 
 namespace ecrc::report {
 
-using runner::Outcome;
-using runner::Severity;
+using results::Outcome;
+using results::Severity;
 using Kind = RunVerdict::Kind;
 
-RunVerdict VerdictOf(const runner::RunReport& report) {
+RunVerdict VerdictOf(const results::RunReport& report) {
   RunVerdict v;
   bool passed = false;
   for (const auto& c : report.checks) {

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -29,6 +29,6 @@ struct RunVerdict {
 
 // errored when a check errored; failed when an error-severity check failed; passed with warnings
 // when only warning-severity checks failed; passed when something passed; skipped otherwise.
-RunVerdict VerdictOf(const runner::RunReport& report);
+RunVerdict VerdictOf(const results::RunReport& report);
 
 }  // namespace ecrc::report

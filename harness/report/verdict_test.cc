@@ -12,10 +12,10 @@
 namespace ecrc::report {
 namespace {
 
-using runner::CheckResult;
-using runner::Outcome;
-using runner::RunReport;
-using runner::Severity;
+using results::CheckResult;
+using results::Outcome;
+using results::RunReport;
+using results::Severity;
 
 CheckResult Check(const std::string& id, Outcome outcome, Severity severity = Severity::kError) {
   CheckResult c;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::report {
 
@@ -34,10 +34,10 @@ struct WriteOptions {
 // Creates `dir` (and its parents) and writes one file per format. Each file is written to a
 // temporary name and renamed, so an interrupted run never leaves a half-written report. On
 // failure nothing is left half-written and the Status names the file and the OS error.
-Status WriteReports(const runner::RunReport& report, const std::string& dir, const std::vector<ReportFormat>& formats,
+Status WriteReports(const results::RunReport& report, const std::string& dir, const std::vector<ReportFormat>& formats,
                     const WriteOptions& options = {});
 
 // The content of one format, redacted (exposed for the CLI and tests).
-std::string RenderReport(const runner::RunReport& report, ReportFormat format);
+std::string RenderReport(const results::RunReport& report, ReportFormat format);
 
 }  // namespace ecrc::report

@@ -14,7 +14,7 @@ using testing::TempDir;
 TEST(Writer, WritesEveryFormatIntoANewDirectory) {
   TempDir tmp;
   std::string dir = tmp.File("runs/2025/run-1");
-  runner::RunReport r = testing::SampleReport();
+  results::RunReport r = testing::SampleReport();
   Status s = WriteReports(r, dir, AllReportFormats());
   ASSERT_TRUE(s.ok()) << s.message();
   std::vector<std::string> files;
@@ -66,7 +66,7 @@ TEST(Writer, ErrorsNameThePath) {
 }
 
 TEST(Writer, ScrubsGivenAndEnvironmentSecrets) {
-  runner::RunReport r = testing::SampleReport();
+  results::RunReport r = testing::SampleReport();
   r.checks[0].findings[0].observed = "echoed my-literal-secret-1 and env-secret-value-42";
   setenv("AWS_SECRET_ACCESS_KEY", "env-secret-value-42", 1);
   TempDir tmp;

@@ -3,12 +3,17 @@
 namespace ecrc::runner {
 
 void CoverageTracker::OnCall(const check::Call& call) {
-  if (!call.response) return;
+  if (!call.answered()) return;
   std::lock_guard lock(mu_);
   operations_.insert(call.op->name);
   if (call.is_error() && call.decoded.error.error_class == codec::ErrorClass::kDeclared) {
     errors_.insert(call.op->name + ":" + call.error_code());
   }
+}
+
+void CoverageTracker::OnOperation(const std::string& operation) {
+  std::lock_guard lock(mu_);
+  operations_.insert(operation);
 }
 
 void CoverageTracker::OnConstraint(const std::string& key) {
@@ -21,10 +26,10 @@ void CoverageTracker::OnPaginator(const std::string& operation) {
   paginators_.insert(operation);
 }
 
-Coverage CoverageTracker::Finish(const spec::Service& service, const spec::Semantics& semantics,
+results::Coverage CoverageTracker::Finish(const spec::Service& service, const spec::Semantics& semantics,
                                  const std::vector<std::string>& constraints, const std::string& region) const {
   std::lock_guard lock(mu_);
-  Coverage c;
+  results::Coverage c;
   for (const auto& [name, op] : service.operations()) {
     (operations_.count(name) ? c.operations_exercised : c.operations_missed).push_back(name);
     for (const spec::Shape* e : op.errors) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "harness/checks/call.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 #include "specs/semantics.h"
 
 namespace ecrc::runner {
@@ -15,11 +15,13 @@ namespace ecrc::runner {
 class CoverageTracker {
  public:
   void OnCall(const check::Call& call);
+  // An answered request of `operation` that was not decoded (a protocol probe, a fuzz mutant).
+  void OnOperation(const std::string& operation);
   void OnConstraint(const std::string& key);
   void OnPaginator(const std::string& operation);
 
   // `constraints` is every input-reachable trait the plan knows of.
-  Coverage Finish(const spec::Service& service, const spec::Semantics& semantics, const std::vector<std::string>& constraints,
+  results::Coverage Finish(const spec::Service& service, const spec::Semantics& semantics, const std::vector<std::string>& constraints,
                   const std::string& region) const;
 
  private:

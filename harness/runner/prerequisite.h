@@ -9,7 +9,7 @@
 
 #include "base/status.h"
 #include "harness/checks/call.h"
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::runner {
 
@@ -25,12 +25,12 @@ Status PrerequisiteFailure(const check::Call& call, const std::string& missing =
 
 // Marks `r` as blocked by `status` (a failed set-up): skipped with the cause when the endpoint
 // failed `operation`'s call, errored with it as the finding when the harness or transport did.
-void MarkBlocked(const Status& status, const std::string& operation, CheckResult* r);
+void MarkBlocked(const Status& status, const std::string& operation, results::CheckResult* r);
 
 // A skip for a prerequisite is fair only when the prerequisite's failure is in the report. For
 // each prerequisite operation that no failing error-severity check names (filtered out by
 // --check or --suite, or failing only in a form its own checks do not send), the checks it
 // blocked become failed with the cause as their finding, so a broken endpoint never exits 0.
-void ChargeUnreportedPrerequisites(std::vector<CheckResult>* results);
+void ChargeUnreportedPrerequisites(std::vector<results::CheckResult>* results);
 
 }  // namespace ecrc::runner

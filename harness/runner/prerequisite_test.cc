@@ -20,7 +20,7 @@ check::Call Answered(const spec::Operation& op, int status, const std::string& c
   response.status = status;
   if (!content_type.empty()) response.headers.Add("Content-Type", content_type);
   response.body = body;
-  call.response = response;
+  call.exchange.response = response;
   call.decoded.is_error = is_error;
   return call;
 }
@@ -50,28 +50,28 @@ TEST(Prerequisite, NoAnswerIsTheTransportsFailure) {
   spec::Operation create = Op("CreateRepository");
   check::Call call;
   call.op = &create;
-  call.transport_error = "timeout after 10000 ms";
+  call.exchange.transport_error = "timeout after 10000 ms";
   Status s = PrerequisiteFailure(call);
   EXPECT_TRUE(s.IsTransportFailure());
   EXPECT_EQ(s.message(), "prerequisite CreateRepository: no response (timeout after 10000 ms)");
 }
 
 TEST(Prerequisite, OnlyTheEndpointsFailureSkips) {
-  CheckResult skipped, errored, harness;
+  results::CheckResult skipped, errored, harness;
   MarkBlocked(Status::EndpointFailed("prerequisite CreateRepository failed: HTTP 500"), "CreateRepository", &skipped);
-  EXPECT_EQ(skipped.outcome, Outcome::kSkipped);
+  EXPECT_EQ(skipped.outcome, results::Outcome::kSkipped);
   EXPECT_EQ(skipped.skip_reason, "prerequisite CreateRepository failed: HTTP 500");
   EXPECT_EQ(skipped.prerequisite, "CreateRepository");
   EXPECT_TRUE(skipped.findings.empty());
   MarkBlocked(Status::TransportFailed("prerequisite CreateRepository: no response (reset)"), "CreateRepository", &errored);
-  EXPECT_EQ(errored.outcome, Outcome::kErrored);
+  EXPECT_EQ(errored.outcome, results::Outcome::kErrored);
   ASSERT_EQ(errored.findings.size(), 1u);
   MarkBlocked(Status::Error("semantics name no resource 'x'"), "", &harness);
-  EXPECT_EQ(harness.outcome, Outcome::kErrored);
+  EXPECT_EQ(harness.outcome, results::Outcome::kErrored);
 }
 
-CheckResult Result(const std::string& id, Outcome outcome, const std::string& operation, const std::string& prerequisite = "") {
-  CheckResult r;
+results::CheckResult Result(const std::string& id, results::Outcome outcome, const std::string& operation, const std::string& prerequisite = "") {
+  results::CheckResult r;
   r.id = id;
   r.outcome = outcome;
   r.operations = {operation};
@@ -81,29 +81,29 @@ CheckResult Result(const std::string& id, Outcome outcome, const std::string& op
 }
 
 TEST(Prerequisite, ASkipStandsWhenThePrerequisitesOwnCheckFails) {
-  std::vector<CheckResult> results = {Result("minimal_call[CreateRepository]", Outcome::kFailed, "CreateRepository"),
-                                      Result("tags_limit_50", Outcome::kSkipped, "TagResource", "CreateRepository")};
+  std::vector<results::CheckResult> results = {Result("minimal_call[CreateRepository]", results::Outcome::kFailed, "CreateRepository"),
+                                      Result("tags_limit_50", results::Outcome::kSkipped, "TagResource", "CreateRepository")};
   ChargeUnreportedPrerequisites(&results);
-  EXPECT_EQ(results[1].outcome, Outcome::kSkipped);
+  EXPECT_EQ(results[1].outcome, results::Outcome::kSkipped);
 }
 
 TEST(Prerequisite, ASkipWhosePrerequisiteNoCheckReportsFails) {
   // `--check 'tags_*'`: CreateRepository's own checks did not run, so the skip would hide it.
-  std::vector<CheckResult> results = {Result("tags_limit_50", Outcome::kSkipped, "TagResource", "CreateRepository"),
-                                      Result("minimal_call[TagResource]", Outcome::kFailed, "TagResource")};
+  std::vector<results::CheckResult> results = {Result("tags_limit_50", results::Outcome::kSkipped, "TagResource", "CreateRepository"),
+                                      Result("minimal_call[TagResource]", results::Outcome::kFailed, "TagResource")};
   ChargeUnreportedPrerequisites(&results);
-  EXPECT_EQ(results[0].outcome, Outcome::kFailed);
+  EXPECT_EQ(results[0].outcome, results::Outcome::kFailed);
   ASSERT_EQ(results[0].findings.size(), 1u);
   EXPECT_NE(results[0].findings[0].message.find("prerequisite CreateRepository failed: HTTP 500"), std::string::npos);
   EXPECT_TRUE(results[0].skip_reason.empty());
 }
 
 TEST(Prerequisite, AWarningDoesNotReportThePrerequisite) {
-  std::vector<CheckResult> results = {Result("output_traits_valid[CreateRepository]", Outcome::kFailed, "CreateRepository"),
-                                      Result("tags_limit_50", Outcome::kSkipped, "TagResource", "CreateRepository")};
-  results[0].severity = Severity::kWarning;
+  std::vector<results::CheckResult> results = {Result("output_traits_valid[CreateRepository]", results::Outcome::kFailed, "CreateRepository"),
+                                      Result("tags_limit_50", results::Outcome::kSkipped, "TagResource", "CreateRepository")};
+  results[0].severity = results::Severity::kWarning;
   ChargeUnreportedPrerequisites(&results);
-  EXPECT_EQ(results[1].outcome, Outcome::kFailed);
+  EXPECT_EQ(results[1].outcome, results::Outcome::kFailed);
 }
 
 }  // namespace

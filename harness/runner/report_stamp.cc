@@ -4,8 +4,8 @@
 
 namespace ecrc::runner {
 
-RunReport StampedReport(const spec::Service& service, const std::string& endpoint_label, const std::string& region, uint64_t seed) {
-  RunReport report;
+results::RunReport StampedReport(const spec::Service& service, const std::string& endpoint_label, const std::string& region, uint64_t seed) {
+  results::RunReport report;
   report.tool_version = "ecr-conform 0.1";
   report.spec.uid = service.metadata().uid;
   report.spec.model_sha256 = service.model_sha256();

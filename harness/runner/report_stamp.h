@@ -5,13 +5,13 @@
 #include <cstdint>
 #include <string>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 #include "specs/spec.h"
 
 namespace ecrc::runner {
 
 // An empty report carrying the provenance of a run against `endpoint_label`.
-RunReport StampedReport(const spec::Service& service, const std::string& endpoint_label, const std::string& region, uint64_t seed);
+results::RunReport StampedReport(const spec::Service& service, const std::string& endpoint_label, const std::string& region, uint64_t seed);
 
 // The current UTC time as 2026-11-27T12:00:00Z.
 std::string NowIso();

@@ -41,7 +41,7 @@ typename Map::key_type MostCommon(const Map& counts) {
   return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
 }
 
-Evidence Gather(const std::vector<CheckResult>& results) {
+Evidence Gather(const std::vector<results::CheckResult>& results) {
   Evidence e;
   // Protocol probes send malformed requests on purpose: what a front end answers them says
   // nothing about the operations, so only operation calls count.
@@ -105,13 +105,13 @@ std::string FromAnswers(const Evidence& e) {
 
 // One prerequisite the endpoint failed, when the checks it blocked are at least half of those
 // that did not pass.
-std::string FromPrerequisites(const std::vector<CheckResult>& results) {
+std::string FromPrerequisites(const std::vector<results::CheckResult>& results) {
   std::map<std::string, size_t> blocked;
   std::map<std::string, std::string> cause;
   size_t not_passed = 0;
   for (const auto& r : results) {
-    if (r.outcome >= Outcome::kFailed) ++not_passed;
-    if (r.outcome != Outcome::kSkipped || r.prerequisite.empty()) continue;
+    if (r.outcome >= results::Outcome::kFailed) ++not_passed;
+    if (r.outcome != results::Outcome::kSkipped || r.prerequisite.empty()) continue;
     ++not_passed;
     if (++blocked[r.prerequisite] == 1) cause[r.prerequisite] = r.skip_reason;
   }
@@ -127,9 +127,9 @@ std::string FromPrerequisites(const std::vector<CheckResult>& results) {
 
 }  // namespace
 
-std::string RootCause(const std::vector<CheckResult>& results) {
-  bool any_problem = std::any_of(results.begin(), results.end(), [](const CheckResult& r) {
-    return r.outcome >= Outcome::kFailed || (r.outcome == Outcome::kSkipped && !r.prerequisite.empty());
+std::string RootCause(const std::vector<results::CheckResult>& results) {
+  bool any_problem = std::any_of(results.begin(), results.end(), [](const results::CheckResult& r) {
+    return r.outcome >= results::Outcome::kFailed || (r.outcome == results::Outcome::kSkipped && !r.prerequisite.empty());
   });
   if (!any_problem) return "";
   std::string cause = FromAnswers(Gather(results));

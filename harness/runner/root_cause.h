@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/runner/results.h"
+#include "harness/results/run_report.h"
 
 namespace ecrc::runner {
 
@@ -15,6 +15,6 @@ namespace ecrc::runner {
 // Checked in order: no answers at all; every operation call answered 5xx; every one rejected as
 // unauthenticated; every answer not JSON; every answer the same error status; one failed
 // prerequisite blocking most of the checks that did not pass.
-std::string RootCause(const std::vector<CheckResult>& results);
+std::string RootCause(const std::vector<results::CheckResult>& results);
 
 }  // namespace ecrc::runner

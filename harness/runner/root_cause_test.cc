@@ -6,8 +6,8 @@
 namespace ecrc::runner {
 namespace {
 
-Exchange Answer(const std::string& operation, int status, const std::string& content_type, const std::string& body) {
-  Exchange ex;
+results::Exchange Answer(const std::string& operation, int status, const std::string& content_type, const std::string& body) {
+  results::Exchange ex;
   ex.operation = operation;
   ex.response.status = status;
   if (!content_type.empty()) ex.response.headers.Add("Content-Type", content_type);
@@ -15,8 +15,8 @@ Exchange Answer(const std::string& operation, int status, const std::string& con
   return ex;
 }
 
-CheckResult Check(const std::string& id, Outcome outcome, std::vector<Exchange> exchanges) {
-  CheckResult r;
+results::CheckResult Check(const std::string& id, results::Outcome outcome, std::vector<results::Exchange> exchanges) {
+  results::CheckResult r;
   r.id = id;
   r.outcome = outcome;
   r.exchanges = std::move(exchanges);
@@ -27,12 +27,12 @@ const char kHtml[] = "<!doctype html><title>500 Internal Server Error</title>";
 const char kJson[] = "application/x-amz-json-1.1";
 
 TEST(RootCause, EveryOperationAnsweringHtml500) {
-  std::vector<CheckResult> results = {
-      Check("minimal_call[CreateRepository]", Outcome::kFailed, {Answer("CreateRepository", 500, "text/html; charset=utf-8", kHtml)}),
-      Check("minimal_call[DescribeRegistries]", Outcome::kFailed, {Answer("DescribeRegistries", 500, "text/html", kHtml)}),
+  std::vector<results::CheckResult> results = {
+      Check("minimal_call[CreateRepository]", results::Outcome::kFailed, {Answer("CreateRepository", 500, "text/html; charset=utf-8", kHtml)}),
+      Check("minimal_call[DescribeRegistries]", results::Outcome::kFailed, {Answer("DescribeRegistries", 500, "text/html", kHtml)}),
       // Protocol probes send malformed requests: a front end's answer to them does not count.
       [] {
-        CheckResult probe = Check("protocol_unknown_target", Outcome::kPassed, {Answer("CreateRepository", 404, "text/html", kHtml)});
+        results::CheckResult probe = Check("protocol_unknown_target", results::Outcome::kPassed, {Answer("CreateRepository", 404, "text/html", kHtml)});
         probe.category = "protocol";
         return probe;
       }(),
@@ -42,9 +42,9 @@ TEST(RootCause, EveryOperationAnsweringHtml500) {
 }
 
 TEST(RootCause, EveryCallUnauthenticated) {
-  std::vector<CheckResult> results = {
-      Check("a", Outcome::kFailed, {Answer("CreateRepository", 403, kJson, R"({"__type":"UnrecognizedClientException","message":"bad"})")}),
-      Check("b", Outcome::kFailed, {Answer("DescribeImages", 403, kJson, R"({"__type":"UnrecognizedClientException"})")}),
+  std::vector<results::CheckResult> results = {
+      Check("a", results::Outcome::kFailed, {Answer("CreateRepository", 403, kJson, R"({"__type":"UnrecognizedClientException","message":"bad"})")}),
+      Check("b", results::Outcome::kFailed, {Answer("DescribeImages", 403, kJson, R"({"__type":"UnrecognizedClientException"})")}),
   };
   EXPECT_EQ(RootCause(results),
             "every call was rejected as unauthenticated (HTTP 403 UnrecognizedClientException; 2 calls to 2 operations): check the "
@@ -52,28 +52,28 @@ TEST(RootCause, EveryCallUnauthenticated) {
 }
 
 TEST(RootCause, EveryAnswerNotJson) {
-  std::vector<CheckResult> results = {
-      Check("a", Outcome::kFailed, {Answer("CreateRepository", 200, "text/html", "<html>welcome</html>")}),
-      Check("b", Outcome::kFailed, {Answer("DescribeImages", 404, "text/html", "<html>not found</html>")}),
+  std::vector<results::CheckResult> results = {
+      Check("a", results::Outcome::kFailed, {Answer("CreateRepository", 200, "text/html", "<html>welcome</html>")}),
+      Check("b", results::Outcome::kFailed, {Answer("DescribeImages", 404, "text/html", "<html>not found</html>")}),
   };
   EXPECT_EQ(RootCause(results), "every answer was text/html, not awsJson 1.1 (2 calls to 2 operations): is --endpoint-url an ECR Public API endpoint?");
 }
 
 TEST(RootCause, NoAnswerAtAll) {
-  Exchange lost;
+  results::Exchange lost;
   lost.operation = "CreateRepository";
   lost.transport_error = "connection reset by peer";
-  std::vector<CheckResult> results = {Check("a", Outcome::kErrored, {lost})};
+  std::vector<results::CheckResult> results = {Check("a", results::Outcome::kErrored, {lost})};
   EXPECT_EQ(RootCause(results), "no call got an answer (connection reset by peer): the endpoint is not answering");
 }
 
 TEST(RootCause, APrerequisiteBlockingMostChecks) {
-  std::vector<CheckResult> results = {
-      Check("minimal_call[CreateRepository]", Outcome::kFailed, {Answer("CreateRepository", 400, kJson, R"({"__type":"X"})")}),
-      Check("minimal_call[DescribeRegistries]", Outcome::kPassed, {Answer("DescribeRegistries", 200, kJson, "{}")}),
+  std::vector<results::CheckResult> results = {
+      Check("minimal_call[CreateRepository]", results::Outcome::kFailed, {Answer("CreateRepository", 400, kJson, R"({"__type":"X"})")}),
+      Check("minimal_call[DescribeRegistries]", results::Outcome::kPassed, {Answer("DescribeRegistries", 200, kJson, "{}")}),
   };
   for (int i = 0; i < 3; ++i) {
-    CheckResult r = Check("blocked" + std::to_string(i), Outcome::kSkipped, {Answer("CreateRepository", 400, kJson, R"({"__type":"X"})")});
+    results::CheckResult r = Check("blocked" + std::to_string(i), results::Outcome::kSkipped, {Answer("CreateRepository", 400, kJson, R"({"__type":"X"})")});
     r.prerequisite = "CreateRepository";
     r.skip_reason = "prerequisite CreateRepository failed: HTTP 400 X";
     results.push_back(r);
@@ -82,13 +82,13 @@ TEST(RootCause, APrerequisiteBlockingMostChecks) {
 }
 
 TEST(RootCause, NothingSharedNamesNothing) {
-  std::vector<CheckResult> results = {
-      Check("a", Outcome::kFailed, {Answer("CreateRepository", 400, kJson, R"({"__type":"X"})")}),
-      Check("b", Outcome::kPassed, {Answer("DescribeImages", 200, kJson, "{}")}),
+  std::vector<results::CheckResult> results = {
+      Check("a", results::Outcome::kFailed, {Answer("CreateRepository", 400, kJson, R"({"__type":"X"})")}),
+      Check("b", results::Outcome::kPassed, {Answer("DescribeImages", 200, kJson, "{}")}),
   };
   EXPECT_EQ(RootCause(results), "");
   // A clean run names nothing either, however its answers look.
-  std::vector<CheckResult> clean = {Check("c", Outcome::kPassed, {Answer("CreateRepository", 500, "text/html", kHtml)})};
+  std::vector<results::CheckResult> clean = {Check("c", results::Outcome::kPassed, {Answer("CreateRepository", 500, "text/html", kHtml)})};
   EXPECT_EQ(RootCause(clean), "");
 }
 

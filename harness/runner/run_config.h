@@ -1,10 +1,10 @@
-// What one `ecr-conform run` was asked to do.
+// What a run of any suites was asked to do: what `ecr-conform run` and `ecr-conform fuzz`
+// share. What only one suite reads (property cases, fuzzing time) is that suite's own option.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "harness/client/endpoint.h"
 
@@ -13,12 +13,9 @@ namespace ecrc::runner {
 struct RunConfig {
   client::Endpoint endpoint;
   std::string endpoint_label;               // URL, or "embedded" for the reference server
-  std::vector<std::string> suites = {"contract", "scenario", "property"};
   std::string check_glob;                   // only checks whose id matches (`*`, `?`; brackets literal); "" = all
   std::string operation;                    // only checks touching this operation; "" = all
   uint64_t seed = 1;
-  int property_cases = 200;                 // property suite: generated cases
-  int property_max_steps = 50;              // property suite: steps per case at most
   int jobs = 4;
   std::string prefix;                       // unique repository-name prefix of this run
   // Bounds (run_guard.h): checks not started by the deadline are errored with "deadline

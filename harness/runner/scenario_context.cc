@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "harness/runner/prerequisite.h"
+#include "harness/runner/scenario_suite.h"
 
 namespace ecrc::runner {
 namespace {
@@ -14,18 +15,18 @@ struct TransportAbort {
 
 class Context : public check::ScenarioContext {
  public:
-  Context(Worker& worker, CheckResult* result) : worker_(worker), result_(result) {}
+  Context(Worker& worker, results::CheckResult* result) : worker_(worker), result_(result) {}
 
   const spec::Service& service() const override { return *worker_.shared().service; }
   const spec::Semantics& semantics() const override { return *worker_.shared().semantics; }
-  std::string region() const override { return worker_.client().endpoint().region; }
+  std::string region() const override { return worker_.path().endpoint().region; }
 
   const check::Call& Send(const std::string& operation, const codec::Value& input) override {
     const spec::Operation* op = service().FindOperation(operation);
     if (!op) throw check::ScenarioAbort{"scenario names unknown operation " + operation};
     calls_.push_back(worker_.Call(*op, input));
-    result_->exchanges.push_back(ToExchange(calls_.back()));
-    if (!calls_.back().response) throw TransportAbort{operation + ": " + calls_.back().transport_error};
+    result_->exchanges.push_back(calls_.back().exchange);
+    if (!calls_.back().answered()) throw TransportAbort{operation + ": " + calls_.back().transport_error()};
     return calls_.back();
   }
 
@@ -54,7 +55,7 @@ class Context : public check::ScenarioContext {
 
   void Check(bool condition, const std::string& what, const std::string& expected, const std::string& observed) override {
     if (condition) return;
-    Finding f{what, "", expected, observed, std::nullopt};
+    results::Finding f{what, "", expected, observed, std::nullopt};
     if (!result_->exchanges.empty()) f.exchange = result_->exchanges.size() - 1;
     result_->findings.push_back(std::move(f));
   }
@@ -78,7 +79,7 @@ class Context : public check::ScenarioContext {
   }
 
   size_t findings() const override { return result_->findings.size(); }
-  void CoverPaginator(const std::string& operation) override { worker_.shared().coverage.OnPaginator(operation); }
+  void CoverPaginator(const std::string& operation) override { worker_.shared().record.coverage().OnPaginator(operation); }
   bool skipped() const { return skipped_; }
   const std::string& prerequisite() const { return prerequisite_; }
 
@@ -91,7 +92,7 @@ class Context : public check::ScenarioContext {
   }
 
   Worker& worker_;
-  CheckResult* result_;
+  results::CheckResult* result_;
   std::deque<check::Call> calls_;  // a deque: references handed out stay valid
   std::map<std::string, std::string> arns_;
   bool skipped_ = false;
@@ -100,11 +101,11 @@ class Context : public check::ScenarioContext {
 
 }  // namespace
 
-CheckResult ScenarioHeader(const check::Scenario& scenario) {
-  CheckResult r;
+results::CheckResult ScenarioHeader(const check::Scenario& scenario) {
+  results::CheckResult r;
   r.id = scenario.id;
   r.check = scenario.id.substr(0, scenario.id.find('['));
-  r.suite = "scenario";
+  r.suite = ScenarioSuite::kName;
   r.category = scenario.category;
   r.title = scenario.title;
   r.severity = scenario.severity;
@@ -113,29 +114,29 @@ CheckResult ScenarioHeader(const check::Scenario& scenario) {
   return r;
 }
 
-CheckResult RunScenario(const check::Scenario& scenario, Worker& worker) {
-  CheckResult r = ScenarioHeader(scenario);
+results::CheckResult RunScenario(const check::Scenario& scenario, Worker& worker) {
+  results::CheckResult r = ScenarioHeader(scenario);
   Context ctx(worker, &r);
   try {
     scenario.run(ctx);
   } catch (const check::ScenarioAbort& abort) {
     if (ctx.skipped()) {
-      r.outcome = Outcome::kSkipped;
+      r.outcome = results::Outcome::kSkipped;
       r.prerequisite = ctx.prerequisite();
       return r;
     }
     if (r.findings.empty()) r.findings.push_back({"aborted: " + abort.reason, "", "", "", std::nullopt});
   } catch (const TransportAbort& abort) {
-    r.outcome = Outcome::kErrored;
+    r.outcome = results::Outcome::kErrored;
     r.findings.push_back({"transport failure: " + abort.message, "", "", "", std::nullopt});
     return r;
   } catch (const std::exception& e) {
-    r.outcome = Outcome::kErrored;
+    r.outcome = results::Outcome::kErrored;
     r.findings.push_back({std::string("harness error: ") + e.what(), "", "", "", std::nullopt});
     return r;
   }
-  r.outcome = r.findings.empty() ? Outcome::kPassed : Outcome::kFailed;
-  if (r.outcome == Outcome::kFailed) {
+  r.outcome = r.findings.empty() ? results::Outcome::kPassed : results::Outcome::kFailed;
+  if (r.outcome == results::Outcome::kFailed) {
     size_t cited = r.findings.front().exchange.value_or(r.exchanges.empty() ? 0 : r.exchanges.size() - 1);
     if (cited < r.exchanges.size()) r.reproduction = worker.Reproduction(r.exchanges[cited]);
   }

@@ -8,9 +8,9 @@
 namespace ecrc::runner {
 
 // The identity of a scenario's check (id, suite, title, severity, source), before anything ran.
-CheckResult ScenarioHeader(const check::Scenario& scenario);
+results::CheckResult ScenarioHeader(const check::Scenario& scenario);
 
 // Runs `scenario` to completion and returns its result; never throws.
-CheckResult RunScenario(const check::Scenario& scenario, Worker& worker);
+results::CheckResult RunScenario(const check::Scenario& scenario, Worker& worker);
 
 }  // namespace ecrc::runner

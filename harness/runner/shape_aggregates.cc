@@ -1,5 +1,7 @@
 #include "harness/runner/shape_aggregates.h"
 
+#include "harness/runner/contract_suite.h"
+
 #include "harness/checks/closed_enums.h"
 #include "harness/checks/expectation.h"
 #include "harness/runner/worker.h"
@@ -13,33 +15,33 @@ struct Family {
   const char* id;
   const char* category;
   const char* title;
-  Severity severity;
+  results::Severity severity;
 };
 
 constexpr Family kOutputShape{"output_shape_valid", "output_shape",
                               "Every success response has the awsJson framing, the required members and the modelled JSON types",
-                              Severity::kError};
+                              results::Severity::kError};
 constexpr Family kOutputTraits{"output_traits_respected", "output_shape",
                                "Success responses respect the model's lengths, ranges, patterns and enums and add no unknown members "
                                "(SDKs do not enforce these on responses, hence a warning)",
-                               Severity::kWarning};
+                               results::Severity::kWarning};
 constexpr Family kClosedEnum{"output_enum_closed", "output_shape",
                               "Enum members whose documented answers are a closed set (failure codes, layer availability, alias "
                               "status) hold one of the model's values",
-                              Severity::kError};
+                              results::Severity::kError};
 constexpr Family kErrorShape{"error_shape_valid", "error_shape",
                              "Every error response: HTTP 400 (500 for ServerException), a type, a message member, the awsJson "
                              "Content-Type and a request id",
-                             Severity::kError};
+                             results::Severity::kError};
 
 }  // namespace
 
-void ShapeAggregates::Merge(Aggregate* a, const check::Call& call, std::vector<Finding> findings, bool relevant,
+void ShapeAggregates::Merge(Aggregate* a, const check::Call& call, std::vector<results::Finding> findings, bool relevant,
                             const Reproducer& reproduce) {
   if (!relevant) return;
   ++a->seen;
   if (findings.empty() || a->exchanges.size() >= kMaxEvidence) return;
-  a->exchanges.push_back(ToExchange(call));
+  a->exchanges.push_back(call.exchange);
   if (a->reproduction.empty()) a->reproduction = reproduce(a->exchanges.back());
   for (auto& f : findings) {
     f.exchange = a->exchanges.size() - 1;
@@ -49,8 +51,8 @@ void ShapeAggregates::Merge(Aggregate* a, const check::Call& call, std::vector<F
 
 void ShapeAggregates::Add(const spec::Service& service, const spec::Semantics& semantics, const check::Call& call,
                           const Reproducer& reproduce) {
-  if (!call.response) return;
-  std::vector<Finding> wire, traits, error, closed;
+  if (!call.answered()) return;
+  std::vector<results::Finding> wire, traits, error, closed;
   check::EvaluateClosedEnums(semantics, call, 0, &closed);
   check::EvaluateOutputShape(call, 0, &wire, check::OutputRules::kWire);
   check::EvaluateOutputShape(call, 0, &traits, check::OutputRules::kTraits);
@@ -63,17 +65,17 @@ void ShapeAggregates::Add(const spec::Service& service, const spec::Semantics& s
 }
 
 void ShapeAggregates::Emit(const spec::Service& service, const spec::Semantics& semantics, const Filter& selected,
-                           std::vector<CheckResult>* out) const {
+                           std::vector<results::CheckResult>* out) const {
   std::lock_guard lock(mu_);
   for (const Family& family : {kOutputShape, kOutputTraits, kErrorShape, kClosedEnum}) {
     for (const auto& [name, op] : service.operations()) {
       // Generated where the model and the semantics say it applies, not for every operation.
       if (&family == &kClosedEnum && !check::ReachesClosedEnum(semantics, *op.output)) continue;
-      CheckResult r;
+      results::CheckResult r;
       r.id = std::string(family.id) + "[" + name + "]";
       if (!selected(r.id, name)) continue;
       r.check = family.id;
-      r.suite = "contract";
+      r.suite = ContractSuite::kName;  // the aggregates judge the model's output shapes
       r.category = family.category;
       r.title = family.title;
       r.severity = family.severity;
@@ -88,7 +90,7 @@ void ShapeAggregates::Emit(const spec::Service& service, const spec::Semantics& 
       r.findings = a.findings;
       r.exchanges = a.exchanges;
       r.reproduction = a.reproduction;
-      r.outcome = a.seen == 0 ? Outcome::kSkipped : a.findings.empty() ? Outcome::kPassed : Outcome::kFailed;
+      r.outcome = a.seen == 0 ? results::Outcome::kSkipped : a.findings.empty() ? results::Outcome::kPassed : results::Outcome::kFailed;
       if (a.seen == 0) r.skip_reason = "no response of this kind was seen in this run";
       out->push_back(std::move(r));
     }

@@ -23,7 +23,7 @@ class GetAuthorizationToken : public OneCall<GetAuthorizationToken> {
 
   void run(const Model& m, Sut& sut) const override {
     StepCall call(sut, kName, Args());
-    bool home = sut.client().endpoint().region == "us-east-1";
+    bool home = sut.path().endpoint().region == "us-east-1";
     const nlohmann::json& out = call.Call(kName, nlohmann::json::object(), home ? Expected::Success() : Expected::Error("UnsupportedCommandException"));
     if (out.is_null()) return;
     const auto& data = jr::Object(jr::Member(out, "authorizationData"));

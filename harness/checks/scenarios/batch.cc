@@ -8,7 +8,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 // The failures[] entry whose imageId matches `id` (by the members `id` has), or null.
 const json& FailureFor(const json& failures, const json& id) {

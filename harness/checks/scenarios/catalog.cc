@@ -11,7 +11,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 uint32_t Crc32(std::string_view bytes) {
   static const std::array<uint32_t, 256> kTable = [] {

@@ -6,7 +6,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 void NotEmpty(ScenarioContext& ctx) {
   // §4.5 (D: MN RepositoryNotEmptyException).

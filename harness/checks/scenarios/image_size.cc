@@ -7,7 +7,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 void ImageSizeIsLayerSum(ScenarioContext& ctx) {
   std::string repo = ctx.CreateRepository();

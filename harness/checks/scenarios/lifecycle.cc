@@ -164,7 +164,7 @@ void PushLifecycle(ScenarioContext& ctx) {
 void AddLifecycleScenarios(std::vector<Scenario>* out) {
   out->push_back({"push_lifecycle", "lifecycle",
                   "create, check layers, upload config and layer, PutImage, describe images and tags, delete by tag, delete the repository",
-                  runner::Severity::kError,
+                  results::Severity::kError,
                   {"CreateRepository", "BatchCheckLayerAvailability", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload",
                    "PutImage", "DescribeImages", "DescribeImageTags", "BatchDeleteImage", "DeleteRepository", "DescribeRepositories"},
                   FactSheet("§5.1, §5.2, §4.1–§4.8 (D: MN op docs; CLIp batch-check-layer-availability, upload-layer-part, "

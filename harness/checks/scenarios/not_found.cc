@@ -13,7 +13,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 // Plausible values for required members that do not name a resource, so that the only thing
 // wrong with a request is the missing resource (a server may validate content before looking
@@ -133,7 +133,7 @@ void Run(ScenarioContext& ctx, const std::string& precondition, const std::strin
   ctx.Expect(call, Expectation::ErrorCode({pre->error}), operation + " with " + pre->member + " naming nothing fails with " + pre->error);
   if (call.is_error() && call.error_code() == pre->error) {
     // §2.2 (D): no ECR Public error is 404; every modelled client error is HTTP 400.
-    ctx.Check(call.response->status == 400, pre->error + " is HTTP 400", "400", std::to_string(call.response->status));
+    ctx.Check(call.response().status == 400, pre->error + " is HTTP 400", "400", std::to_string(call.response().status));
   }
 }
 

@@ -10,7 +10,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 constexpr int64_t kPageSize = 2;
 

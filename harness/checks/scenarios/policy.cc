@@ -6,7 +6,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 // The CLI's own set-repository-policy example (public pull), §5.6 (D).
 const char kPolicy[] = R"({

@@ -7,7 +7,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 // A repository holding one layer and one config blob, ready for manifests to reference.
 struct Ready {

@@ -14,7 +14,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 constexpr char kTokenRegion[] = "us-east-1";  // §2.3 (D): the only region that issues tokens
 

@@ -8,7 +8,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 using TagMap = std::map<std::string, std::string>;
 

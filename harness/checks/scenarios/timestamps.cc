@@ -11,7 +11,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 constexpr double kDay = 24 * 3600;
 

@@ -7,7 +7,7 @@ namespace ecrc::check {
 namespace {
 
 using namespace steps;  // NOLINT: the family files are built from these steps
-using runner::Severity;
+using results::Severity;
 
 std::string Initiate(ScenarioContext& ctx, const std::string& repo) {
   const Call& init = ctx.Send("InitiateLayerUpload", {{"repositoryName", repo}});

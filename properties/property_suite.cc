@@ -1,20 +1,20 @@
-#include "harness/runner/property_checks.h"
+#include "properties/property_suite.h"
 
 #include "base/json_read.h"
-#include "harness/client/client.h"
 #include "harness/runner/prerequisite.h"
+#include "harness/runner/worker.h"
 #include "properties/reproduction.h"
 #include "properties/suite.h"
 
-namespace ecrc::runner {
+namespace ecrc::prop {
 namespace {
 
 constexpr char kApiReference[] = "https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/";
 
-CheckResult AgreementCheck(const spec::Service& service) {
-  CheckResult r;
+results::CheckResult AgreementCheck(const spec::Service& service) {
+  results::CheckResult r;
   r.id = r.check = "property_model_agreement";
-  r.suite = "property";
+  r.suite = PropertySuite::kName;
   r.category = "lifecycle";
   r.title = "Generated call sequences over every operation agree with a model of the registry";
   for (const auto& [name, op] : service.operations()) r.operations.push_back(name);
@@ -24,7 +24,7 @@ CheckResult AgreementCheck(const spec::Service& service) {
 }
 
 // The shrunk sequence for a reader of the report, with the command that replays it.
-std::string ReproductionText(const prop::Trace& trace) {
+std::string ReproductionText(const Trace& trace) {
   std::string out = std::string("# replay: ecr-conform replay ") + kPropertyReproductionFile + " --endpoint-url <endpoint>\n";
   for (size_t i = 0; i < trace.size(); ++i) {
     std::string args = jr::Dump(trace[i].args);
@@ -42,14 +42,14 @@ std::string ReproductionText(const prop::Trace& trace) {
 
 }  // namespace
 
-std::vector<CheckResult> CommandExercisedChecks(const std::vector<std::string>& commands, const std::map<std::string, int64_t>& runs,
+std::vector<results::CheckResult> CommandExercisedChecks(const std::vector<std::string>& commands, const std::map<std::string, int64_t>& runs,
                                                 int64_t cases, bool suite_passed) {
-  std::vector<CheckResult> out;
+  std::vector<results::CheckResult> out;
   for (const auto& name : commands) {
-    CheckResult r;
+    results::CheckResult r;
     r.id = "property_command_exercised[" + name + "]";
     r.check = "property_command_exercised";
-    r.suite = "property";
+    r.suite = PropertySuite::kName;
     r.category = "coverage";
     r.title = "The property suite ran the " + name + " command";
     r.operations = {name};
@@ -57,11 +57,11 @@ std::vector<CheckResult> CommandExercisedChecks(const std::vector<std::string>& 
     auto it = runs.find(name);
     int64_t count = it == runs.end() ? 0 : it->second;
     if (!suite_passed) {
-      r.outcome = Outcome::kSkipped;
+      r.outcome = results::Outcome::kSkipped;
       r.skip_reason = "the property suite stopped at a failing case";
     } else if (count == 0) {
-      r.outcome = Outcome::kFailed;
-      Finding f;
+      r.outcome = results::Outcome::kFailed;
+      results::Finding f;
       f.message = name + " never ran in " + std::to_string(cases) + " cases: its generator or weight is broken";
       f.expected = "at least one run";
       f.observed = "0";
@@ -72,25 +72,27 @@ std::vector<CheckResult> CommandExercisedChecks(const std::vector<std::string>& 
   return out;
 }
 
-CheckResult PropertyAgreementHeader(const spec::Service& service) { return AgreementCheck(service); }
+results::CheckResult PropertyAgreementHeader(const spec::Service& service) { return AgreementCheck(service); }
 
-std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_ptr<const spec::Service> service, PropertyStats* stats,
-                                          const std::atomic<bool>* interrupted, client::SendGate* gate) {
-  std::vector<CheckResult> out;
-  CheckResult agreement = AgreementCheck(*service);
-  auto limits = prop::Limits::FromService(*service);
+namespace {
+
+// Runs the cases on `worker`'s call path and fills `stats`.
+std::vector<results::CheckResult> RunCases(const PropertyOptions& options, runner::Worker& worker, results::PropertyStats* stats) {
+  const runner::RunConfig& config = *worker.shared().config;
+  const spec::Service& service = *worker.shared().service;
+  std::vector<results::CheckResult> out;
+  results::CheckResult agreement = AgreementCheck(service);
+  auto limits = Limits::FromService(service);
   if (!limits.ok()) {
-    agreement.outcome = Outcome::kSkipped;
+    agreement.outcome = results::Outcome::kSkipped;
     agreement.skip_reason = limits.status().message();
     return {agreement};
   }
-  client::Client client(service, config.endpoint);
-  client.set_gate(gate);
-  prop::PropertyConfig pc{config.property_cases, config.property_max_steps, config.seed, interrupted};
-  prop::PropertyOutcome outcome = prop::RunPropertySuite(client, limits.value(), pc);
+  PropertyConfig pc{options.cases, options.max_steps, config.seed, worker.shared().interrupted};
+  PropertyOutcome outcome = RunPropertySuite(worker.path(), limits.value(), pc);
   stats->cases = outcome.cases_passed + (outcome.failure ? 1 : 0);
   stats->steps = outcome.tally.steps;
-  stats->max_steps = config.property_max_steps;
+  stats->max_steps = options.max_steps;
   stats->commands = outcome.tally.commands;
   stats->choices = outcome.tally.choices;
 
@@ -98,12 +100,12 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
     // A set-up call the endpoint failed is a cause, not a harness error: the suite judged
     // nothing, so it is skipped (the operation's own checks carry the failure); no answer or a
     // RapidCheck error leaves it errored.
-    MarkBlocked(outcome.setup, outcome.setup_operation, &agreement);
-    if (agreement.outcome == Outcome::kSkipped) agreement.skip_reason = "the property suite could not run: " + agreement.skip_reason;
+    runner::MarkBlocked(outcome.setup, outcome.setup_operation, &agreement);
+    if (agreement.outcome == results::Outcome::kSkipped) agreement.skip_reason = "the property suite could not run: " + agreement.skip_reason;
   } else if (outcome.failure) {
     const auto& f = *outcome.failure;
-    agreement.outcome = Outcome::kFailed;
-    Finding finding;
+    agreement.outcome = results::Outcome::kFailed;
+    results::Finding finding;
     finding.message = "after " + std::to_string(f.cases_before) + " passing cases, a sequence of " + std::to_string(f.trace.size()) +
                       " steps (shrunk) disagrees with the model: " + f.description;
     if (!f.trace.empty() && !f.trace.back().calls.empty()) {
@@ -115,18 +117,42 @@ std::vector<CheckResult> RunPropertyChecks(const RunConfig& config, std::shared_
                              : last.transport_error;
     }
     agreement.findings.push_back(finding);
-    prop::Reproduction repro{config.seed, config.endpoint_label, f.description, f.trace};
+    Reproduction repro{config.seed, config.endpoint_label, f.description, f.trace};
     agreement.attachment = kPropertyReproductionFile;
-    agreement.attachment_body = jr::Dump(prop::ReproductionToJson(repro), 2) + "\n";
+    agreement.attachment_body = jr::Dump(ReproductionToJson(repro), 2) + "\n";
     agreement.reproduction = ReproductionText(f.trace);
   }
   out.push_back(agreement);
 
-  for (auto& r : CommandExercisedChecks(prop::CommandNames(), outcome.tally.commands, stats->cases, agreement.outcome == Outcome::kPassed)) {
+  for (auto& r : CommandExercisedChecks(CommandNames(), outcome.tally.commands, stats->cases, agreement.outcome == results::Outcome::kPassed)) {
     if (!outcome.setup.ok()) r.skip_reason = "the property suite could not run: " + outcome.setup.message();
     out.push_back(std::move(r));
   }
   return out;
 }
 
-}  // namespace ecrc::runner
+}  // namespace
+
+std::vector<runner::Unit> PropertySuite::Plan(const runner::SuitePlanning& planning) {
+  if (!planning.selected(AgreementCheck(planning.service).id, {})) return {};
+  const spec::Service* service = &planning.service;
+  return {{[this](runner::Worker& worker) {
+             stats_.emplace();
+             std::vector<results::CheckResult> got = RunCases(options_, worker, &*stats_);
+             // Stopped half way: the cases that ran say nothing about the model's agreement.
+             if (std::string why = worker.shared().guard->StopReason(); !why.empty()) {
+               results::CheckResult r = AgreementCheck(*worker.shared().service);
+               r.outcome = results::Outcome::kErrored;
+               r.findings.push_back({"not run: " + why, "", "", "", std::nullopt});
+               return std::vector<results::CheckResult>{r};
+             }
+             return got;
+           },
+           [service] { return std::vector<results::CheckResult>{AgreementCheck(*service)}; }}};
+}
+
+void PropertySuite::Annotate(results::RunReport* report) const {
+  if (stats_) report->property = stats_;
+}
+
+}  // namespace ecrc::prop

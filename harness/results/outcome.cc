@@ -1,6 +1,6 @@
-#include "harness/runner/results.h"
+#include "harness/results/outcome.h"
 
-namespace ecrc::runner {
+namespace ecrc::results {
 
 const char* OutcomeName(Outcome o) {
   switch (o) {
@@ -26,16 +26,4 @@ Outcome OutcomeFromName(const std::string& name, bool* ok) {
 
 const char* SeverityName(Severity s) { return s == Severity::kError ? "error" : "warning"; }
 
-Outcome RunReport::OverallOutcome() const {
-  Outcome out = Outcome::kDisabled;
-  for (const auto& c : checks) out = MaxOutcome(out, c.outcome);
-  return out;
-}
-
-std::map<Outcome, size_t> RunReport::Counts() const {
-  std::map<Outcome, size_t> counts;
-  for (const auto& c : checks) ++counts[c.outcome];
-  return counts;
-}
-
-}  // namespace ecrc::runner
+}  // namespace ecrc::results
