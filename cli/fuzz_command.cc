@@ -68,20 +68,24 @@ void Fuzz(Context& ctx, const FuzzOptions& opts) {
                         " s and create repositories named " + config.prefix + "-*, deleting them at the end.")) {
     return;
   }
-  // Reachability first, as for `run`: one line and exit 3 when nothing is there; a report that
-  // says so, in seconds, when something is there but gives no usable answer.
-  if (!ProbeReachable(ctx, service, *target, &config.endpoint_failure)) return;
+  std::string no_answer;
+  if (!ProbeReachable(ctx, service, *target, &no_answer)) return;
 
   config.endpoint = target->endpoint;
   config.endpoint_label = target->label;
   config.seed = opts.seed ? *opts.seed : (static_cast<uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
   config.jobs = 1;
+  // The loop breaks on its own count of unanswered mutants (FuzzOptions): on a silent endpoint
+  // its set-up calls time out too, and the run's breaker would stop it before one was judged.
+  config.max_consecutive_failures = 0;
   config.progress = isatty(STDERR_FILENO);
   config.color = config.progress && std::getenv("NO_COLOR") == nullptr;
   livefuzz::FuzzOptions fuzz;
   fuzz.duration = std::chrono::milliseconds(opts.duration_ms);
   fuzz.max_requests = static_cast<uint64_t>(opts.max_requests);
   fuzz.timeout = std::chrono::milliseconds(opts.timeout_ms);
+  // The probe's failures count towards the breaker: a silent endpoint ends the fuzzing early.
+  fuzz.failures_before = no_answer.empty() ? 0 : 1;
   std::cout << "ecr-conform fuzz: seed " << config.seed << " (replay with --seed " << config.seed << "), for up to "
             << opts.duration_ms << " ms" << (opts.max_requests ? " or " + std::to_string(opts.max_requests) + " requests" : std::string())
             << ", resources under " << config.prefix << "-*\n"

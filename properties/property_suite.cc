@@ -110,6 +110,10 @@ std::vector<results::CheckResult> RunCases(const PropertyOptions& options, runne
                       " steps (shrunk) disagrees with the model: " + f.description;
     if (!f.trace.empty() && !f.trace.back().calls.empty()) {
       const auto& last = f.trace.back().calls.back();
+      // The disagreeing call's exchange, with a curl line replaying it alone; the replay file
+      // replays the whole sequence.
+      agreement.exchanges.push_back(last.exchange);
+      finding.exchange = 0;
       finding.path = last.operation;
       finding.expected = last.expected;
       finding.observed = last.transport_error.empty()
@@ -121,6 +125,9 @@ std::vector<results::CheckResult> RunCases(const PropertyOptions& options, runne
     agreement.attachment = kPropertyReproductionFile;
     agreement.attachment_body = jr::Dump(ReproductionToJson(repro), 2) + "\n";
     agreement.reproduction = ReproductionText(f.trace);
+    if (!agreement.exchanges.empty()) {
+      agreement.reproduction += "# the disagreeing call alone:\n" + worker.Reproduction(agreement.exchanges[0]);
+    }
   }
   out.push_back(agreement);
 

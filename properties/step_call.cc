@@ -37,6 +37,7 @@ void StepCall::Send(const char* operation, const codec::Value& input, const Expe
   sut_.trace()[index_].calls.push_back(std::move(record));
   result_ = sut_.path().Call(*op, input);
   CallRecord& rec = last();
+  rec.exchange = result_->exchange;
   if (!result_->answered()) {
     rec.transport_error = result_->transport_error();
     return;

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "harness/results/exchange.h"
+
 namespace ecrc::prop {
 
 // One request of a command: as sent, what the model expected, and what came back.
@@ -18,6 +20,9 @@ struct CallRecord {
   std::string error_code;    // sanitised, for error responses
   nlohmann::json body;       // the response body (parsed; text when not JSON)
   std::string transport_error;
+  // The redacted request and response as the call path kept them: the report's evidence of a
+  // failing step (not part of the reproduction file, which replays from `input`).
+  results::Exchange exchange;
 };
 
 // One command: its abstract arguments (replay rebuilds the command from them), its requests,

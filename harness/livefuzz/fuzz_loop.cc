@@ -115,7 +115,7 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
   // do not count as requests; this many in a row means nothing is left to send.
   constexpr uint64_t kMaxUnsentInARow = 10000;
   uint64_t unsent_in_a_row = 0;
-  int consecutive_failures = 0;
+  int consecutive_failures = options.failures_before;
   for (uint64_t i = 0; !seeds.empty(); ++i) {
     if (run.interrupted && run.interrupted->load()) {
       stats->stopped_by = "interrupt";
@@ -180,7 +180,7 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
       break;
     }
     consecutive_failures = result.ok() ? 0 : consecutive_failures + 1;
-    if (config.max_consecutive_failures > 0 && consecutive_failures >= config.max_consecutive_failures) {
+    if (options.max_consecutive_failures > 0 && consecutive_failures >= options.max_consecutive_failures) {
       stats->endpoint_lost = true;
       stats->stopped_by = "the endpoint stopped answering: " + std::to_string(consecutive_failures) +
                           " consecutive transport failures, last: " + result.error().message;

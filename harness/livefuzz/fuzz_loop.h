@@ -26,6 +26,12 @@ struct FuzzOptions {
   uint64_t max_requests = 0;  // 0: only the duration bounds the run
   std::chrono::milliseconds timeout{10000};  // per request
   MutatorLimits limits;
+  // The loop's own breaker: this many fuzzed requests in a row without an answer stop it (the
+  // endpoint stopped answering; 0: never). It counts only mutants, not set-up calls, and
+  // `failures_before` counts those the command's reachability probe already saw. A run of the
+  // fuzz suite alone disables the runner's breaker for it (RunConfig::max_consecutive_failures).
+  int max_consecutive_failures = 5;
+  int failures_before = 0;
 };
 
 struct FuzzStats {

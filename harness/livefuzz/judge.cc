@@ -182,7 +182,7 @@ Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation,
     // outputs are the contract suite's warnings.
     check::Call call;
     call.op = view.op;
-    call.response = r;
+    call.exchange.response = r;
     call.decoded = codec::DecodeResponse(service_, *view.op, r);
     std::vector<results::Finding> shape;
     check::EvaluateOutputShape(call, 0, &shape, check::OutputRules::kWire);
@@ -241,7 +241,7 @@ Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation,
     j.exercised.push_back(kErrorShape);
     check::Call call;
     call.op = view.op;
-    call.response = r;
+    call.exchange.response = r;
     call.decoded.is_error = true;
     call.decoded.error = error;
     std::vector<results::Finding> shape;

@@ -24,10 +24,10 @@ class RequestBuilderTest : public ::testing::Test {
       check::Call call;
       call.op = &op;
       call.input = input;
-      call.response = HttpResponse{200, {}, "{}"};
+      call.exchange.response = HttpResponse{200, {}, "{}"};
       if (op.name == "CreateRepository") {
         if (creates_fail_) {
-          call.response->status = 400;
+          call.exchange.response.status = 400;
           call.decoded.is_error = true;
           call.decoded.error.code = "LimitExceededException";
           return call;
