@@ -26,7 +26,7 @@ TransportResult Client::SendRaw(const HttpRequest& request, Sign sign) { return 
 
 TransportResult Client::Send(const HttpRequest& request, Sign sign) {
   if (gate_) {
-    if (std::string why = gate_->Refusal(); !why.empty()) return TransportResult(TransportError{TransportErrorKind::kOther, "not sent: " + why}, request);
+    if (std::string why = gate_->Refusal(); !why.empty()) return TransportResult(TransportError{TransportErrorKind::kNotSent, "not sent: " + why}, request);
   }
   TransportResult result = sign == Sign::kYes ? transport_.Send(base_url_, request, signing()) : transport_.SendUnsigned(base_url_, request);
   if (gate_) gate_->Record(result);

@@ -62,7 +62,7 @@ class Client {
   results::Exchange Evidence(const CallResult& call) const;
   results::Exchange Evidence(const TransportResult& result, std::string operation = "") const;
 
-  // Requests refused by the gate fail at once with a kOther transport error "not sent: <why>".
+  // Requests refused by the gate fail at once with a kNotSent transport error "not sent: <why>".
   // Not owned; null (the default) lets everything through.
   void set_gate(SendGate* gate) { gate_ = gate; }
 

@@ -154,6 +154,7 @@ const char* TransportErrorKindName(TransportErrorKind kind) {
     case TransportErrorKind::kTimeout: return "timeout";
     case TransportErrorKind::kTooLarge: return "too_large";
     case TransportErrorKind::kOther: return "other";
+    case TransportErrorKind::kNotSent: return "not_sent";
   }
   return "?";
 }

@@ -43,6 +43,7 @@ enum class TransportErrorKind {
   kTimeout,      // connected, but no complete response within total_timeout (or it stalled)
   kTooLarge,     // the response exceeded max_response_bytes, max_header_bytes or max_header_count
   kOther,        // anything else (reset connection, TLS failure, a request we refuse to sign, ...)
+  kNotSent,      // never sent: the run's gate refused it (its deadline passed, its breaker tripped)
 };
 const char* TransportErrorKindName(TransportErrorKind kind);
 

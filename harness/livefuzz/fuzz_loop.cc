@@ -101,7 +101,9 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
   transport.total_timeout = options.timeout;
   transport.connect_timeout = std::min(options.timeout, std::chrono::milliseconds(3000));
   runner::CallPath path(run.service, config.endpoint, &worker.shared().record, transport);
-  RequestBuilder builder(service, *run.semantics, config.prefix, path.AsCallFn());
+  // Its own names under the run's prefix: in a run with other suites, the fixture names
+  // repositories under the same prefix with its own counter.
+  RequestBuilder builder(service, *run.semantics, config.prefix + "-fz", path.AsCallFn());
   Judge judge(service, *run.semantics);
   FindingBook book;
   const std::vector<Seed> seeds = MakeSeeds(service);
@@ -119,6 +121,11 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
   for (uint64_t i = 0; !seeds.empty(); ++i) {
     if (run.interrupted && run.interrupted->load()) {
       stats->stopped_by = "interrupt";
+      break;
+    }
+    // The run's deadline or breaker: every request would be refused from now on.
+    if (std::string why = run.guard ? run.guard->StopReason() : ""; !why.empty()) {
+      stats->stopped_by = why;
       break;
     }
     if (options.max_requests && stats->requests >= options.max_requests) {
@@ -165,6 +172,10 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
     bool sign = mutant->signable;
     runner::CallPath::Raw sent = path.SendRaw(mutant->request, sign ? client::Sign::kYes : client::Sign::kNo, view.op ? view.op->name : "");
     const client::TransportResult& result = sent.result;
+    if (!result.ok() && result.error().kind == client::TransportErrorKind::kNotSent) {
+      stats->stopped_by = result.error().message;
+      break;
+    }
     ++stats->requests;
     const MutationInfo& info = InfoOf(mutant->kind);
     std::string operation = info.names_no_operation ? "" : seed.op->name;
@@ -195,7 +206,10 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
   }
   stats->seconds = std::chrono::duration<double>(Clock::now() - started).count();
 
-  bool reachable = !stats->endpoint_lost;
+  // Stopped by the run (its deadline): the gate refuses the probe and the cleanup too; what
+  // the builder made is in the run's record, which the run's own cleanup deletes.
+  std::string run_stopped = run.guard ? run.guard->StopReason() : "";
+  bool reachable = !stats->endpoint_lost && run_stopped.empty();
   if (reachable) {
     book.Add(HealthProbe(service, path, &reachable));
   } else {

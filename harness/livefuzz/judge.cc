@@ -154,6 +154,7 @@ Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation,
         break;
       case client::TransportErrorKind::kTooLarge: fail(kAnswerInTime, Severity::kError, "the answer is too large", "an answer of sane size"); break;
       case client::TransportErrorKind::kOther: fail(kAnswerInTime, Severity::kError, "no answer: " + e.message, "an answer"); break;
+      case client::TransportErrorKind::kNotSent: break;  // the run stopped it: nothing to judge
     }
     return j;
   }
