@@ -21,7 +21,7 @@ inline constexpr int kReportSchemaVersion = 1;
 // headers are evidence as sent). Idempotent.
 void Normalize(results::RunReport* report);
 
-// The report as JSON: redacted (redact.h) and normalised first, so the output never holds
+// The report as JSON: redacted (results::RedactReport) and normalised first, so the output never holds
 // credentials and is byte-for-byte stable for equal inputs. Never throws.
 nlohmann::ordered_json ToJson(const results::RunReport& report);
 // ToJson pretty-printed with a trailing newline; invalid UTF-8 in strings other than bodies

@@ -7,7 +7,7 @@
 #include "base/base64.h"
 #include "base/utf8.h"
 #include "harness/report/json_report.h"
-#include "harness/report/redact.h"
+#include "harness/results/redaction.h"
 
 namespace ecrc::report {
 namespace {
@@ -58,7 +58,7 @@ std::string GroupOf(const CheckResult& check) {
 
 RunReport PrepareForOutput(const RunReport& report, const std::vector<std::string>& extra_secrets) {
   RunReport copy = report;
-  RedactReport(&copy, extra_secrets);
+  results::RedactReport(&copy, extra_secrets);
   Normalize(&copy);
   return copy;
 }

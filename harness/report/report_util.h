@@ -34,8 +34,8 @@ inline constexpr size_t kMaxShownBodyBytes = 8 * 1024;
 // several, kProtocolGroup when it touches none.
 std::string GroupOf(const CheckResult& check);
 
-// The copy every writer renders: redacted (see redact.h), then normalised (Normalize in
-// json_report.h). `extra_secrets` are literal values scrubbed wherever they appear.
+// The copy every writer renders: redacted (results::RedactReport), then normalised (Normalize
+// in json_report.h). `extra_secrets` are literal values scrubbed wherever they appear.
 RunReport PrepareForOutput(const RunReport& report, const std::vector<std::string>& extra_secrets = {});
 
 // The writers on a report that already went through PrepareForOutput, so WriteReports redacts
