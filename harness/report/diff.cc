@@ -4,11 +4,12 @@
 #include <ostream>
 #include <set>
 
-#include "harness/report/json_report.h"
-#include "harness/report/verdict.h"
+#include "harness/report/json_report_reader.h"
 #include "harness/report/markdown.h"
-#include "harness/results/redaction.h"
 #include "harness/report/report_util.h"
+#include "harness/report/text_clean.h"
+#include "harness/report/verdict.h"
+#include "harness/results/redaction.h"
 
 namespace ecrc::report {
 namespace {

@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "harness/report/html.h"
+#include "harness/report/json_report.h"
+#include "harness/report/json_report_reader.h"
 #include "harness/report/junit.h"
 #include "harness/report/markdown.h"
 #include "harness/report/test_util.h"
