@@ -10,6 +10,9 @@ namespace ecrc {
 // Number of code points in `text`, or nullopt when `text` is not valid UTF-8.
 std::optional<size_t> Utf8Length(std::string_view text);
 
+// True when `text` is well-formed UTF-8: Utf8Length counts it.
+inline bool IsValidUtf8(std::string_view text) { return Utf8Length(text).has_value(); }
+
 // Length of the well-formed UTF-8 sequence at `pos` (RFC 3629: no overlong forms, no surrogates,
 // nothing above U+10FFFF; JSON parsers reject all three), or 0 when the bytes there are not one.
 size_t Utf8SequenceLength(std::string_view text, size_t pos);

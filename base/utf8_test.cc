@@ -29,5 +29,14 @@ TEST(Utf8, RejectsOverlongSurrogateAndOutOfRangeForms) {
   EXPECT_EQ(Utf8Length("\xe0\xa0\x80"), 1u);          // U+0800, the first three-byte form
 }
 
+TEST(Utf8, IsValidExactlyWhenCounted) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("plain ascii, long enough for the eight-byte path"));
+  EXPECT_TRUE(IsValidUtf8("caf\xc3\xa9 \xf0\x9f\x90\xb3"));
+  EXPECT_FALSE(IsValidUtf8("eight ascii bytes then \xff"));
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));
+  EXPECT_FALSE(IsValidUtf8("truncated \xe2\x82"));
+}
+
 }  // namespace
 }  // namespace ecrc

@@ -15,7 +15,7 @@
 #include "cli/suites.h"
 #include "harness/client/client.h"
 #include "harness/report/diff.h"
-#include "harness/report/json_report.h"
+#include "harness/report/json_report_reader.h"
 #include "harness/report/verdict.h"
 #include "harness/report/writer.h"
 #include "harness/runner/runner.h"

@@ -1,16 +1,13 @@
 // The model files compiled into the binary (see cmake/embed.cmake).
 #pragma once
 
-#include <string_view>
 #include <vector>
+
+#include "base/embedded_file.h"
 
 namespace ecrc::spec {
 
-struct EmbeddedFile {
-  std::string_view name;   // "service", "paginators"
-  std::string_view bytes;
-};
-
+// "service", "paginators" and "semantics".
 const std::vector<EmbeddedFile>& EmbeddedModelFiles();
 
 }  // namespace ecrc::spec

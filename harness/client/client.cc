@@ -1,12 +1,11 @@
 #include "harness/client/client.h"
 
-#include "harness/client/redaction.h"
-
 namespace ecrc::client {
 
 Client::Client(std::shared_ptr<const spec::Service> service, Endpoint endpoint, TransportOptions options)
     : service_(std::move(service)),
       endpoint_(std::move(endpoint)),
+      secrets_(SecretValues(endpoint_.credentials)),
       base_url_(endpoint_.url.ToString()),
       transport_(std::move(options)) {}
 
@@ -49,7 +48,7 @@ results::Exchange Client::Evidence(const TransportResult& result, std::string op
   } else {
     exchange.transport_error = result.error().message;
   }
-  return Redacted(std::move(exchange), &endpoint_.credentials);
+  return results::Redacted(std::move(exchange), secrets_);
 }
 
 results::Exchange Client::Evidence(const CallResult& call) const {

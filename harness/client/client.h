@@ -9,6 +9,7 @@
 #include "harness/client/endpoint.h"
 #include "harness/client/transport.h"
 #include "harness/codec/codec.h"
+#include "harness/results/redaction.h"
 #include "harness/results/run_report.h"
 #include "specs/spec.h"
 
@@ -16,7 +17,7 @@ namespace ecrc::client {
 
 // One call: what was sent, what came back (or how the transport failed), and what the codec made
 // of it. `transport.sent()` carries Authorization and, with a session token, the token itself:
-// pass it through Client::Evidence (or Redacted) before it goes anywhere persistent.
+// pass it through Client::Evidence (or results::Redacted) before it goes anywhere persistent.
 struct CallResult {
   const spec::Operation* op = nullptr;
   std::string url;               // where the request went
@@ -74,6 +75,7 @@ class Client {
  private:
   std::shared_ptr<const spec::Service> service_;
   Endpoint endpoint_;
+  results::LiteralSecrets secrets_;  // of endpoint_.credentials, scrubbed from all evidence
   std::string base_url_;
   Transport transport_;
   SendGate* gate_ = nullptr;

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "harness/client/redaction.h"
 #include "harness/client/test_server.h"
 #include "harness/codec/sample.h"
 
@@ -69,7 +68,7 @@ TEST_F(ClientTest, CallEncodesSignsAndDecodes) {
 
   results::Exchange evidence = client.Evidence(call);
   EXPECT_EQ(evidence.operation, "DescribeRegistries");
-  EXPECT_EQ(*evidence.request.headers.Find("Authorization"), kRedacted);
+  EXPECT_EQ(*evidence.request.headers.Find("Authorization"), results::kRedacted);
   EXPECT_NE(evidence.request.headers.Find("X-Amz-Date"), nullptr);
   EXPECT_EQ(evidence.response.body, valid_output_);
 }
@@ -115,6 +114,46 @@ TEST_F(ClientTest, SendRawUnsignedAndSigned) {
   EXPECT_EQ(received[0].request.headers.Find("Authorization"), nullptr);
   EXPECT_NE(received[1].request.headers.Find("Authorization"), nullptr);
   EXPECT_EQ(received[0].request.body, "{");
+}
+
+TEST(ClientSecrets, TheSecretKeyAndSessionTokenUnlessDummy) {
+  Credentials real{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "SESSIONTOKEN123", false};
+  EXPECT_EQ(SecretValues(real), (std::vector<std::string>{"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "SESSIONTOKEN123"}));
+  Credentials dummy{kDummyAccessKeyId, kDummySecretAccessKey, "", true};
+  EXPECT_TRUE(SecretValues(dummy).empty());
+}
+
+// Evidence goes through the one redaction pass with the client's own credentials as literals.
+TEST_F(ClientTest, EvidenceScrubsTheCredentialsWhereverTheyAppear) {
+  Endpoint endpoint = LocalEndpoint(server_.url());
+  endpoint.credentials = {"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "SESSIONTOKEN123", false};
+  Client client(service_, endpoint);
+  HttpRequest probe;
+  probe.headers.Add("X-Amz-Target", service_->metadata().target_prefix + ".DescribeRegistries");
+  probe.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  probe.headers.Add("X-Echo", "SESSIONTOKEN123");
+  probe.body = R"({"echo":"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY","authorizationToken":"QVdTOnNlY3JldA=="})";
+  TransportResult sent = client.SendRaw(probe, Sign::kYes);
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  results::Exchange evidence = client.Evidence(sent, "DescribeRegistries");
+  for (const char* header : {"Authorization", "X-Amz-Security-Token", "X-Echo"}) {
+    const std::string* value = evidence.request.headers.Find(header);
+    ASSERT_NE(value, nullptr) << header;
+    EXPECT_EQ(*value, results::kRedacted) << header;
+  }
+  EXPECT_EQ(evidence.request.body, R"({"authorizationToken":"<redacted>","echo":"<redacted>"})");
+}
+
+TEST_F(ClientTest, DummyCredentialsAreNotScrubbedFromBodies) {
+  Client client(service_, LocalEndpoint(server_.url()));
+  ASSERT_TRUE(client.endpoint().credentials.dummy);
+  HttpRequest probe;
+  probe.headers.Add("X-Amz-Target", service_->metadata().target_prefix + ".DescribeRegistries");
+  probe.headers.Add("Content-Type", "application/x-amz-json-1.1");
+  probe.body = R"({"repository":{"repositoryName":"dummy"}})";
+  TransportResult sent = client.SendRaw(probe);
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_EQ(client.Evidence(sent).request.body, probe.body);
 }
 
 }  // namespace

@@ -49,6 +49,11 @@ std::string EndpointUrl::ToString() const {
   return out + base_path;
 }
 
+std::vector<std::string> SecretValues(const Credentials& credentials) {
+  if (credentials.dummy) return {};
+  return {credentials.secret_access_key, credentials.session_token};
+}
+
 Result<EndpointUrl> ParseEndpointUrl(std::string_view text) {
   std::string_view s = text;
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);

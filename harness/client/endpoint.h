@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 
@@ -24,6 +25,11 @@ struct Credentials {
   std::string session_token;  // empty when there is none
   bool dummy = false;         // made up for a loopback endpoint, not given by the user
 };
+
+// The values evidence must never show (results::Redacted scrubs them as literals): the secret key
+// and the session token. None for dummy credentials: made up, they protect nothing, and
+// scrubbing "dummy" would mangle ordinary bodies.
+std::vector<std::string> SecretValues(const Credentials& credentials);
 
 // An endpoint URL taken apart. Only what awsJson1_1 needs: scheme, authority and a base path.
 struct EndpointUrl {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/http.h"
+#include "base/json_depth.h"
 #include "harness/codec/violation.h"
 
 namespace ecrc::codec {
@@ -31,10 +32,6 @@ struct ParsedBody {
 
 // Parses `body` as JSON unless it is too large, nests deeper than the limit or is not UTF-8.
 ParsedBody ParseResponseBody(std::string_view body, const BodyLimits& limits = {});
-
-// The deepest nesting of arrays and objects in `text`, scanning no further once it passes
-// `stop_above` (strings and their escapes are skipped). Not a validator: it only counts.
-int JsonNestingDepth(std::string_view text, int stop_above);
 
 // Why a response with these headers cannot be read as sent ("" when it can): the client never
 // asks for a Content-Encoding, so any but identity is refused, never inflated (a gzip bomb stays

@@ -4,11 +4,12 @@
 #include <ostream>
 #include <set>
 
-#include "harness/report/json_report.h"
-#include "harness/report/verdict.h"
+#include "harness/report/json_report_reader.h"
 #include "harness/report/markdown.h"
-#include "harness/report/redact.h"
 #include "harness/report/report_util.h"
+#include "harness/report/text_clean.h"
+#include "harness/report/verdict.h"
+#include "harness/results/redaction.h"
 
 namespace ecrc::report {
 namespace {
@@ -29,7 +30,7 @@ std::string Detail(const CheckResult& c) {
   } else if (!c.skip_reason.empty()) {
     text = c.skip_reason;
   }
-  return OneLine(RedactText(text));
+  return OneLine(results::RedactText(text));
 }
 
 CheckChange MakeChange(const CheckResult* old_check, const CheckResult* new_check) {
@@ -203,7 +204,7 @@ int RunDiff(const std::string& old_path, const std::string& new_path, DiffFormat
     return 2;
   }
   ReportDiff d = DiffReports(*old_report, *new_report);
-  out << FormatDiff(d, format, RedactText(old_path), RedactText(new_path));
+  out << FormatDiff(d, format, results::RedactText(old_path), results::RedactText(new_path));
   return d.HasRegressions() ? 1 : 0;
 }
 

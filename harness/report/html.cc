@@ -2,9 +2,12 @@
 
 #include <set>
 
+#include "harness/report/capability_matrix.h"
+#include "harness/report/html_assets.h"
 #include "harness/report/json_report.h"
-#include "harness/report/verdict.h"
 #include "harness/report/report_util.h"
+#include "harness/report/verdict.h"
+#include "harness/report/xml_escape.h"
 
 namespace ecrc::report {
 namespace {
@@ -48,167 +51,10 @@ std::string EmbeddedJson(const RunReport& r) {
   return out;
 }
 
-constexpr char kStyle[] = R"CSS(
-:root { --pass:#1a7f37; --fail:#cf222e; --warn:#9a6700; --err:#bc4c00; --skip:#6e7781; --bg:#fff; --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --code:#f6f8fa; }
-* { box-sizing: border-box; }
-body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; padding: 16px 24px 48px; max-width: 1400px; }
-h1 { font-size: 24px; margin: 8px 0; } h2 { font-size: 19px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }
-code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
-pre { background: var(--code); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; overflow: auto; white-space: pre-wrap; word-break: break-all; max-height: 480px; }
-.badge { display: inline-block; min-width: 62px; text-align: center; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; }
-.o-passed { background: var(--pass); } .o-warned { background: var(--warn); } .o-failed { background: var(--fail); } .o-errored { background: var(--err); } .o-skipped { background: var(--skip); } .o-disabled { background: #afb8c1; }
-.sev-warning { color: var(--warn); font-weight: 600; }
-.counts span { margin-right: 12px; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; } dl.meta dt { color: var(--muted); }
-table { border-collapse: collapse; } th, td { border: 1px solid var(--line); padding: 3px 8px; }
-table.coverage th { text-align: left; font-weight: 600; } table.matrix th.row { text-align: left; cursor: pointer; color: #0969da; } table.matrix td { text-align: center; white-space: nowrap; }
-td.s-pass { background: #dafbe1; } td.s-fail { background: #ffebe9; } td.s-warn { background: #fff8c5; } td.s-none { color: var(--muted); }
-.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; background: var(--code); border: 1px solid var(--line); border-radius: 6px; padding: 8px; position: sticky; top: 0; z-index: 1; }
-.filters label { color: var(--muted); } .filters select, .filters input { margin-left: 4px; }
-details.check { border: 1px solid var(--line); border-radius: 6px; margin: 4px 0; }
-details.check > summary { padding: 4px 8px; cursor: pointer; } details.check[open] > summary { border-bottom: 1px solid var(--line); }
-details.check .ops, details.check .title { color: var(--muted); margin-left: 8px; }
-details.check .body { padding: 4px 12px 8px; }
-details.exchange > summary { cursor: pointer; margin: 6px 0; }
-.finding { margin-bottom: 6px; } .finding .k { color: var(--muted); }
-#diagnostics:empty { display: none; }
-ul#js-errors:empty, pre#selftest-result:empty { display: none; }
-ul#js-errors li { color: var(--fail); }
-.legend { color: var(--muted); font-size: 12.5px; }
-)CSS";
-
-// Runs first: anything that goes wrong later is written into the page, so a headless browser's
-// DOM dump shows it.
-constexpr char kErrorCapture[] = R"JS(
-(function () {
-  'use strict';
-  var pending = [];
-  function record(message) {
-    var list = document.getElementById('js-errors');
-    if (!list) { pending.push(message); return; }
-    var item = document.createElement('li');
-    item.textContent = String(message);
-    list.appendChild(item);
-  }
-  window.ecrcRecordError = record;
-  window.ecrcFlushErrors = function () { var p = pending; pending = []; p.forEach(record); };
-  window.addEventListener('error', function (e) { record('uncaught: ' + e.message + ' (line ' + e.lineno + ')'); });
-  window.addEventListener('unhandledrejection', function (e) { record('unhandled rejection: ' + e.reason); });
-  document.addEventListener('securitypolicyviolation', function (e) { record('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI); });
-  var consoleError = console.error;
-  console.error = function () { record('console.error: ' + Array.prototype.join.call(arguments, ' ')); consoleError.apply(console, arguments); };
-})();
-)JS";
-
-constexpr char kScript[] = R"JS(
-(function () {
-  'use strict';
-  window.ecrcFlushErrors();
-  var report = JSON.parse(document.getElementById('report-data').textContent);
-  var checks = Array.prototype.slice.call(document.querySelectorAll('#check-list > details.check'));
-  var controls = {
-    operation: document.getElementById('filter-operation'),
-    category: document.getElementById('filter-category'),
-    outcome: document.getElementById('filter-outcome'),
-    severity: document.getElementById('filter-severity'),
-    text: document.getElementById('filter-text')
-  };
-  var OUTCOMES = ['disabled', 'skipped', 'passed', 'failed', 'errored'];
-
-  function matches(el, f) {
-    var d = el.dataset;
-    if (f.operation) {
-      if (f.operation.charAt(0) === '@') { if (d.group !== f.operation.slice(1)) return false; }
-      else if (d.operations.indexOf(' ' + f.operation + ' ') < 0) return false;
-    }
-    if (f.category && d.category !== f.category) return false;
-    if (f.outcome === 'problems') { if (d.outcome !== 'failed' && d.outcome !== 'errored') return false; }
-    else if (f.outcome && d.outcome !== f.outcome) return false;
-    if (f.severity && d.severity !== f.severity) return false;
-    if (f.text && (d.id + ' ' + (d.title || '')).toLowerCase().indexOf(f.text.toLowerCase()) < 0) return false;
-    return true;
-  }
-  function current() {
-    return { operation: controls.operation.value, category: controls.category.value, outcome: controls.outcome.value,
-             severity: controls.severity.value, text: controls.text.value.trim() };
-  }
-  function apply() {
-    var f = current(), shown = 0;
-    checks.forEach(function (el) { var ok = matches(el, f); el.hidden = !ok; if (ok) shown++; });
-    document.getElementById('shown-count').textContent = shown + ' of ' + checks.length + ' checks shown';
-    document.getElementById('no-match').hidden = shown !== 0;
-    return shown;
-  }
-  function set(f) {
-    ['operation', 'category', 'outcome', 'severity', 'text'].forEach(function (k) { controls[k].value = f[k] || ''; });
-    return apply();
-  }
-  Object.keys(controls).forEach(function (k) { controls[k].addEventListener(k === 'text' ? 'input' : 'change', apply); });
-  document.getElementById('expand-failures').addEventListener('click', function () {
-    checks.forEach(function (el) { if (!el.hidden && (el.dataset.outcome === 'failed' || el.dataset.outcome === 'errored')) el.open = true; });
-  });
-  document.getElementById('reset-filters').addEventListener('click', function () { set({}); });
-  Array.prototype.forEach.call(document.querySelectorAll('table.matrix th.row'), function (th) {
-    th.addEventListener('click', function () {
-      var row = th.dataset.row;
-      set({ operation: row === 'cross-operation' || row === 'protocol' ? '@' + row : row });
-      document.getElementById('checks').scrollIntoView();
-    });
-  });
-
-  // Checks every filter against the embedded JSON (the source of truth), so a test can load the
-  // page headless and know the filters work, not just that the page renders.
-  function selfTest() {
-    var saved = current(), failures = [], assertions = 0;
-    function visibleIds() { return checks.filter(function (el) { return !el.hidden; }).map(function (el) { return el.dataset.id; }); }
-    function expect(name, filter, predicate) {
-      set(filter);
-      var got = visibleIds().join('\n');
-      var want = report.checks.filter(predicate).map(function (c) { return c.id; }).join('\n');
-      assertions++;
-      if (got !== want) failures.push(name + ': expected [' + want.split('\n').join(', ') + '], shown [' + got.split('\n').join(', ') + ']');
-    }
-    function check(name, ok) { assertions++; if (!ok) failures.push(name); }
-    check('one element per check, in report order',
-          checks.map(function (el) { return el.dataset.id; }).join('\n') === report.checks.map(function (c) { return c.id; }).join('\n'));
-    expect('no filter', {}, function () { return true; });
-    OUTCOMES.forEach(function (o) { expect('outcome=' + o, { outcome: o }, function (c) { return c.outcome === o; }); });
-    expect('outcome=problems', { outcome: 'problems' }, function (c) { return c.outcome === 'failed' || c.outcome === 'errored'; });
-    ['error', 'warning'].forEach(function (s) { expect('severity=' + s, { severity: s }, function (c) { return c.severity === s; }); });
-    var ops = {}, cats = {};
-    report.checks.forEach(function (c) { c.operations.forEach(function (o) { ops[o] = true; }); cats[c.category || 'other'] = true; });
-    Object.keys(ops).sort().forEach(function (o) {
-      expect('operation=' + o, { operation: o }, function (c) { return c.operations.indexOf(o) >= 0; });
-      expect('operation=' + o + ' & problems', { operation: o, outcome: 'problems' }, function (c) {
-        return c.operations.indexOf(o) >= 0 && (c.outcome === 'failed' || c.outcome === 'errored');
-      });
-    });
-    expect('group=cross-operation', { operation: '@cross-operation' }, function (c) { return c.operations.length > 1; });
-    expect('group=protocol', { operation: '@protocol' }, function (c) { return c.operations.length === 0; });
-    Object.keys(cats).sort().forEach(function (k) { expect('category=' + k, { category: k }, function (c) { return (c.category || 'other') === k; }); });
-    if (report.checks.length) {
-      var id = report.checks[report.checks.length - 1].id;
-      expect('text=' + id, { text: id }, function (c) { return (c.id + ' ' + c.title).toLowerCase().indexOf(id.toLowerCase()) >= 0; });
-    }
-    // Every failure expands to all its exchanges and its reproduction.
-    report.checks.forEach(function (c, i) {
-      if (c.outcome !== 'failed' && c.outcome !== 'errored') return;
-      var el = checks[i];
-      check(c.id + ': ' + c.exchanges.length + ' exchange(s) rendered', el.querySelectorAll('details.exchange pre').length === c.exchanges.length);
-      check(c.id + ': reproduction rendered', !c.reproduction || el.querySelector('pre.reproduction') !== null);
-    });
-    set(saved);
-    return failures.length ? 'SELFTEST FAIL (' + failures.length + ' of ' + assertions + ')\n' + failures.join('\n')
-                           : 'SELFTEST PASS ' + assertions + ' assertions';
-  }
-  window.ecrcSelfTest = selfTest;
-
-  var hasProblems = report.checks.some(function (c) { return c.outcome === 'failed' || c.outcome === 'errored'; });
-  set({ outcome: hasProblems ? 'problems' : '' });
-  if (location.hash === '#selftest') document.getElementById('selftest-result').textContent = selfTest();
-  document.body.setAttribute('data-ready', '1');
-})();
-)JS";
+// A stylesheet or script of the page (html/*.css, html/*.js). The error capture script runs
+// first, in <head>: anything that goes wrong later is written into the page, so a headless
+// browser's DOM dump shows it.
+std::string_view Asset(std::string_view name) { return FindEmbeddedFile(HtmlAssetFiles(), name); }
 
 void Header(std::string* out, const RunReport& r) {
   RunVerdict verdict = VerdictOf(r);
@@ -382,8 +228,8 @@ std::string RenderHtmlPrepared(const RunReport& r) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
       "script-src 'unsafe-inline'; img-src data:\">\n<title>ECR Public conformance: " +
-      H(VerdictOf(r).Text()) + " · " + H(r.endpoint) + "</title>\n<style>" + kStyle + "</style>\n<script>" +
-      kErrorCapture + "</script>\n</head>\n<body data-ready=\"0\">\n";
+      H(VerdictOf(r).Text()) + " · " + H(r.endpoint) + "</title>\n<style>\n" + std::string(Asset("report_css")) +
+      "</style>\n<script>\n" + std::string(Asset("error_capture_js")) + "</script>\n</head>\n<body data-ready=\"0\">\n";
   Header(&out, r);
   RootCauseBanner(&out, r);
   Matrix(&out, r);
@@ -391,7 +237,7 @@ std::string RenderHtmlPrepared(const RunReport& r) {
   CoverageSection(&out, r);
   out += "<section id=\"diagnostics\"><ul id=\"js-errors\"></ul><pre id=\"selftest-result\"></pre></section>\n";
   out += "<script type=\"application/json\" id=\"report-data\">" + EmbeddedJson(r) + "</script>\n";
-  out += "<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
+  out += "<script>\n" + std::string(Asset("report_js")) + "</script>\n</body>\n</html>\n";
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/report/html_assets.h"
 #include "harness/report/test_util.h"
 
 namespace ecrc::report {
@@ -17,6 +18,26 @@ size_t Count(const std::string& text, const std::string& needle) {
   size_t n = 0;
   for (size_t pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + needle.size())) ++n;
   return n;
+}
+
+// The page's stylesheet and scripts are the files in harness/report/html/ as they are now (the
+// build regenerates the embedded copy when one changes), each inside its element of the page.
+TEST(Html, EmbedsTheStylesheetAndScriptFiles) {
+  std::string html = RenderHtml(testing::SampleReport());
+  struct Asset {
+    const char* name;
+    const char* file;
+    const char* open;
+    const char* close;
+  };
+  for (const Asset& a : {Asset{"report_css", "report.css", "<style>\n", "</style>"},
+                         Asset{"error_capture_js", "error_capture.js", "<script>\n", "</script>"},
+                         Asset{"report_js", "report.js", "<script>\n", "</script>"}}) {
+    std::string on_disk = testing::ReadFile(testing::SourceDir() + "/harness/report/html/" + a.file);
+    ASSERT_FALSE(on_disk.empty()) << a.file;
+    EXPECT_EQ(FindEmbeddedFile(HtmlAssetFiles(), a.name), on_disk) << a.name << " is stale: rebuild";
+    EXPECT_TRUE(Has(html, a.open + on_disk + a.close)) << a.name;
+  }
 }
 
 TEST(Html, SelfContained) {

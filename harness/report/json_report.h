@@ -1,12 +1,11 @@
-// The JSON form of a run's results: the persistent source of truth every other report and
-// `ecr-conform diff` are derived from (schema: reports/README.md, reports/schema/report.schema.json).
+// Writing the JSON form of a run's results: the persistent source of truth every other report and
+// `ecr-conform diff` are derived from (schema: reports/README.md, reports/schema/report.schema.json;
+// json_report_reader.h reads it back).
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
-#include <string_view>
 
-#include "base/status.h"
 #include "harness/results/run_report.h"
 
 namespace ecrc::report {
@@ -21,23 +20,11 @@ inline constexpr int kReportSchemaVersion = 1;
 // headers are evidence as sent). Idempotent.
 void Normalize(results::RunReport* report);
 
-// The report as JSON: redacted (redact.h) and normalised first, so the output never holds
-// credentials and is byte-for-byte stable for equal inputs. Never throws.
+// The report as JSON: redacted (results::RedactReport) and normalised first, so the output never
+// holds credentials and is byte-for-byte stable for equal inputs. Never throws.
 nlohmann::ordered_json ToJson(const results::RunReport& report);
 // ToJson pretty-printed with a trailing newline; invalid UTF-8 in strings other than bodies
 // (bodies that are not UTF-8 are stored as base64) is replaced by U+FFFD.
 std::string ToJsonString(const results::RunReport& report);
-
-// Reads a report from parsed JSON. On failure the message names the JSON path and what was
-// wrong, e.g. `$.checks[3].outcome: expected one of disabled, skipped, passed, failed, errored;
-// got "pass"`. Unknown members are ignored (forward compatibility within a schema version);
-// a different schema_version, a missing required member, a wrong type, an unknown outcome or
-// severity, a duplicate check id or a finding pointing at a missing exchange are errors.
-// Never throws, whatever the input.
-Result<results::RunReport> FromJson(const nlohmann::ordered_json& json);
-// FromJson of text; text that is not JSON gives `not JSON: parse error at line L, column C: ...`.
-Result<results::RunReport> ParseReport(std::string_view text);
-// ParseReport of a file; every error message starts with `path: `.
-Result<results::RunReport> ReadReportFile(const std::string& path);
 
 }  // namespace ecrc::report

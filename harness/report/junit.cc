@@ -2,7 +2,10 @@
 
 #include <map>
 
+#include "harness/report/capability_matrix.h"
 #include "harness/report/report_util.h"
+#include "harness/report/text_clean.h"
+#include "harness/report/xml_escape.h"
 
 namespace ecrc::report {
 namespace {

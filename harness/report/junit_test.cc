@@ -4,6 +4,7 @@
 
 #include "harness/report/report_util.h"
 #include "harness/report/test_util.h"
+#include "harness/report/xml_escape.h"
 
 namespace ecrc::report {
 namespace {

@@ -4,7 +4,9 @@
 #include <cctype>
 #include <map>
 
+#include "harness/report/capability_matrix.h"
 #include "harness/report/report_util.h"
+#include "harness/report/text_clean.h"
 #include "harness/report/verdict.h"
 
 namespace ecrc::report {

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "harness/report/json_report.h"
+#include "harness/report/json_report_reader.h"
 
 namespace ecrc::report::testing {
 

@@ -10,9 +10,8 @@
 #include "harness/report/json_report.h"
 #include "harness/report/junit.h"
 #include "harness/report/markdown.h"
-#include "harness/report/redact.h"
-#include "harness/report/redact.h"
 #include "harness/report/report_util.h"
+#include "harness/results/redaction.h"
 
 namespace ecrc::report {
 namespace {
@@ -125,7 +124,7 @@ Status WriteReports(const RunReport& report, const std::string& dir, const std::
                     const WriteOptions& options) {
   std::vector<std::string> secrets = options.secrets;
   if (options.scrub_environment_secrets) {
-    auto env = EnvironmentSecrets();
+    auto env = results::EnvironmentSecrets();
     secrets.insert(secrets.end(), env.begin(), env.end());
   }
   // Redact and normalise once, with the literal secrets too, then render every format from it.
@@ -144,7 +143,7 @@ Status WriteReports(const RunReport& report, const std::string& dir, const std::
     if (c.attachment.find('/') != std::string::npos || c.attachment.rfind("..", 0) == 0) {
       return Status::Error("attachment name '" + c.attachment + "' of " + c.id + " is not a plain file name");
     }
-    Status s = WriteFileAtomically(std::filesystem::path(dir) / c.attachment, RedactText(c.attachment_body, secrets));
+    Status s = WriteFileAtomically(std::filesystem::path(dir) / c.attachment, results::RedactText(c.attachment_body, secrets));
     if (!s.ok()) return s;
   }
   return Status::Ok();

@@ -4,6 +4,11 @@
 
 #include <filesystem>
 
+#include "harness/report/html.h"
+#include "harness/report/json_report.h"
+#include "harness/report/json_report_reader.h"
+#include "harness/report/junit.h"
+#include "harness/report/markdown.h"
 #include "harness/report/test_util.h"
 
 namespace ecrc::report {
@@ -79,6 +84,28 @@ TEST(Writer, ScrubsGivenAndEnvironmentSecrets) {
     std::string text = testing::ReadFile(tmp.File(ReportFileName(f)));
     EXPECT_EQ(text.find("my-literal-secret-1"), std::string::npos) << ReportFormatName(f);
     EXPECT_EQ(text.find("env-secret-value-42"), std::string::npos) << ReportFormatName(f);
+  }
+}
+
+// The end-to-end promise of the writers' redaction pass (harness/results/redaction.h): whatever
+// the runner forgot, no writer outputs a planted secret.
+TEST(Writer, NoWriterOutputsAPlantedSecret) {
+  results::RunReport r = testing::SampleReport();
+  // Make sure the fixture really carries the secrets, so this test cannot pass vacuously.
+  std::string raw = testing::ReadFile(testing::TestData("sample_report.json"));
+  auto contains = [](const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; };
+  for (const auto& s : testing::PlantedSecrets()) {
+    ASSERT_TRUE(contains(raw, s) || contains(raw, "AKIDEXAMPLE1234567%2F20250101")) << s;
+  }
+  std::vector<std::pair<std::string, std::string>> outputs = {
+      {"json", ToJsonString(r)}, {"junit", RenderJunit(r)}, {"markdown", RenderMarkdown(r)}, {"html", RenderHtml(r)}};
+  for (const auto& [name, text] : outputs) {
+    for (const auto& s : testing::PlantedSecrets()) EXPECT_FALSE(contains(text, s)) << name << " leaks " << s;
+    EXPECT_FALSE(contains(text, "AKIDEXAMPLE1234567%2F20250101")) << name;
+    EXPECT_TRUE(contains(text, "redacted")) << name;
+    // Evidence that is not secret survives.
+    EXPECT_TRUE(contains(text, "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target")) << name;
+    EXPECT_TRUE(contains(text, "SpencerFrontendService.CreateRepository")) << name;
   }
 }
 

@@ -1,55 +1,54 @@
-#include "harness/report/redact.h"
+#include "harness/results/redaction.h"
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
 #include "base/base64.h"
+#include "base/json_depth.h"
 
-namespace ecrc::report {
-
-// Shorter literals would match ordinary words; real secrets and tokens are far longer. The
-// SecretMatcher below also relies on it: it indexes secrets by their first 8 bytes.
-constexpr size_t kMinSecretLength = 8;
-
+namespace ecrc::results {
 namespace {
-// JSON nesting deeper than this is not searched for secret members (an endpoint could answer
-// with pathological nesting; the text pass still covers the body).
-constexpr int kMaxJsonDepth = 64;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+// ---- What is secret: one list of each kind. ----
 
-bool StartsWith(std::string_view s, size_t pos, std::string_view prefix) {
-  return s.size() >= pos + prefix.size() && s.compare(pos, prefix.size(), prefix) == 0;
-}
+// Header names (lowercase, compared exactly) whose value is a credential.
+constexpr std::string_view kSensitiveHeaders[] = {"authorization", "proxy-authorization", "x-amz-security-token",
+                                                  "x-amz-signature", "x-amz-credential"};
 
-// Header-like names whose value after a ':' is a credential. Substring matches, so
-// "authorization" also covers Proxy-Authorization and "security-token" X-Amz-Security-Token.
-constexpr std::string_view kHeaderLineNames[] = {"authorization", "security-token"};
-
-// Query or header parameters (`name=value`) whose value is secret; substring matches, so
-// "signature=" also covers X-Amz-Signature=.
-constexpr std::string_view kParamNames[] = {"signature=", "credential=", "security-token="};
-
-// JSON member names (compared case-insensitively, exactly) whose string value is secret.
+// JSON member names (lowercase, compared exactly) whose string value is a credential.
 // `nextToken` (pagination) is deliberately absent: it is evidence, not a credential.
-constexpr std::string_view kSecretJsonKeys[] = {
+constexpr std::string_view kSecretJsonMembers[] = {
     "authorizationtoken", "authorization",   "proxy-authorization", "x-amz-security-token",
     "password",           "secretaccesskey", "secret_access_key",   "aws_secret_access_key",
     "sessiontoken",       "session_token",   "aws_session_token",   "accesstoken",
     "refreshtoken",       "x-amz-signature"};
 
-bool IsSecretJsonKey(std::string_view key) {
-  std::string lower = Lower(key);
-  return std::find(std::begin(kSecretJsonKeys), std::end(kSecretJsonKeys), lower) != std::end(kSecretJsonKeys);
+// Token patterns in free text. Header-like names whose value after a ':' is a credential;
+// substring matches, so "authorization" also covers Proxy-Authorization and "security-token"
+// X-Amz-Security-Token.
+constexpr std::string_view kHeaderLineNames[] = {"authorization", "security-token"};
+// Query or header parameters (`name=value`) whose value is secret; substring matches, so
+// "signature=" also covers X-Amz-Signature=.
+constexpr std::string_view kParamNames[] = {"signature=", "credential=", "security-token="};
+// curl's flags for `user:password`.
+constexpr std::string_view kCurlUserFlags[] = {"-u", "--user"};
+
+// Where the credentials a run uses may also be, for writers to scrub as literals.
+constexpr const char* kSecretEnvironmentVariables[] = {"AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"};
+
+// JSON nesting deeper than this is never parsed (an endpoint could answer with pathological
+// nesting; the textual passes still cover the body).
+constexpr int kMaxJsonDepth = 64;
+
+// ---- Small helpers. ----
+
+bool StartsWith(std::string_view s, size_t pos, std::string_view prefix) {
+  return s.size() >= pos + prefix.size() && s.compare(pos, prefix.size(), prefix) == 0;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
@@ -69,18 +68,139 @@ std::string UrlEncode(std::string_view s) {
   return out;
 }
 
+// Whether a text (in lowercase) may hold a secret JSON member: it names one, or it has a JSON
+// escape, with which a member name can be spelt (`"authorization\u0054oken"`) that only a parser
+// sees.
+bool MaySpellSecretMember(std::string_view lower) {
+  for (std::string_view member : kSecretJsonMembers) {
+    if (lower.find(member) != std::string_view::npos) return true;
+  }
+  return lower.find("\\u") != std::string_view::npos;
+}
+
+// ---- Literal secrets. ----
+
+uint64_t PrefixKey(const char* p) {
+  uint64_t k;
+  std::memcpy(&k, p, sizeof k);
+  return k;
+}
+
+// A hash of the first 4 bytes: with thousands of secrets most text positions still miss, and a
+// bit test is far cheaper than the map lookup.
+size_t FilterBit(const char* p, int bits) {
+  uint32_t k;
+  std::memcpy(&k, p, sizeof k);
+  return (k * 2654435761u) >> (32 - bits);
+}
+
+}  // namespace
+
+// The index relies on kMinSecretLength: it keys every value by its first 8 bytes.
+static_assert(kMinSecretLength == sizeof(uint64_t));
+
+LiteralSecrets::LiteralSecrets(const std::vector<std::string>& secrets) {
+  for (const auto& s : secrets) {
+    if (s.size() < kMinSecretLength) continue;
+    list_.push_back(s);
+    std::string encoded = UrlEncode(s);
+    if (encoded != s) list_.push_back(std::move(encoded));
+  }
+  std::sort(list_.begin(), list_.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  list_.erase(std::unique(list_.begin(), list_.end()), list_.end());
+  if (list_.size() <= kMaxSearched) return;
+  // (A report can hold thousands of harvested secrets, one signature per request, and a search
+  // per secret per string would be quadratic.)
+  filter_.assign(size_t{1} << kFilterBits, false);
+  for (const auto& s : list_) {
+    by_prefix_[PrefixKey(s.data())].push_back(s);  // stays longest first
+    filter_[FilterBit(s.data(), kFilterBits)] = true;
+  }
+}
+
+std::string LiteralSecrets::Replace(std::string_view text) const {
+  if (list_.empty() || text.size() < kMinSecretLength) return std::string(text);
+  return list_.size() > kMaxSearched ? ReplaceByIndex(text) : ReplaceBySearch(text);
+}
+
+// The leftmost occurrence of any value, the longest where several start there; then on after it.
+std::string LiteralSecrets::ReplaceBySearch(std::string_view text) const {
+  std::vector<size_t> next(list_.size());
+  for (size_t k = 0; k < list_.size(); ++k) next[k] = text.find(list_[k]);
+  std::string out;
+  size_t copied = 0;
+  while (true) {
+    size_t best = std::string_view::npos, best_size = 0;
+    for (size_t k = 0; k < list_.size(); ++k) {
+      if (next[k] < best || (next[k] == best && next[k] != std::string_view::npos && list_[k].size() > best_size)) {
+        best = next[k];
+        best_size = list_[k].size();
+      }
+    }
+    if (best == std::string_view::npos) break;
+    out.append(text.substr(copied, best - copied));
+    out += kRedacted;
+    copied = best + best_size;
+    for (size_t k = 0; k < list_.size(); ++k) {
+      if (next[k] != std::string_view::npos && next[k] < copied) next[k] = text.find(list_[k], copied);
+    }
+  }
+  if (copied == 0) return std::string(text);
+  out.append(text.substr(copied));
+  return out;
+}
+
+// The same matches in one scan: a position is checked further only when its first 4 bytes hash
+// to a value's and its first 8 bytes start one.
+std::string LiteralSecrets::ReplaceByIndex(std::string_view text) const {
+  std::string out;
+  size_t copied = 0;
+  for (size_t i = 0; i + kMinSecretLength <= text.size();) {
+    if (!filter_[FilterBit(text.data() + i, kFilterBits)]) {
+      ++i;
+      continue;
+    }
+    auto it = by_prefix_.find(PrefixKey(text.data() + i));
+    const std::string* hit = nullptr;
+    if (it != by_prefix_.end()) {
+      for (const auto& s : it->second) {
+        if (text.compare(i, s.size(), s) == 0) {
+          hit = &s;
+          break;
+        }
+      }
+    }
+    if (hit == nullptr) {
+      ++i;
+      continue;
+    }
+    out.append(text.substr(copied, i - copied));
+    out += kRedacted;
+    i += hit->size();
+    copied = i;
+  }
+  if (copied == 0) return std::string(text);
+  out.append(text.substr(copied));
+  return out;
+}
+
+namespace {
+
+// ---- The textual passes. ----
+
 // The text being redacted and its ASCII-lowercase twin, kept in step on every edit, so the
 // case-insensitive searches of all passes share one lowercase copy.
 struct Doc {
   std::string text;
   std::string lower;
 
-  explicit Doc(std::string_view t) : text(t), lower(Lower(t)) {}
+  explicit Doc(std::string_view t) : text(t), lower(AsciiLower(t)) {}
   void Replace(size_t pos, size_t len, std::string_view replacement) {
     text.replace(pos, len, replacement);
-    lower.replace(pos, len, Lower(replacement));
+    lower.replace(pos, len, AsciiLower(replacement));
   }
-  bool Contains(std::string_view needle) const { return lower.find(needle) != std::string::npos; }
 };
 
 // Calls `edit(doc, pos)` at every case-insensitive occurrence of `needle` (lowercase); `edit`
@@ -134,13 +254,10 @@ void RedactParams(Doc* doc) {
 }
 
 // "authorizationToken": "value" → "authorizationToken": "<redacted>", also in the escaped
-// form \"authorizationToken\":\"value\" that appears when JSON is quoted inside a string.
+// form \"authorizationToken\":\"value\" that appears when JSON is quoted inside a string, and in
+// a body cut off inside the value (redacted to the end).
 void RedactJsonMembers(Doc* doc) {
-  // Every secret key contains one of these; most texts contain none, and skip the 14 searches.
-  bool any = false;
-  for (std::string_view anchor : {"token", "password", "secret", "authorization", "signature"}) any = any || doc->Contains(anchor);
-  if (!any) return;
-  for (std::string_view key : kSecretJsonKeys) {
+  for (std::string_view key : kSecretJsonMembers) {
     ForEachOccurrence(doc, key, [&](Doc* d, size_t pos) -> size_t {
       const std::string& s = d->text;
       size_t after_key = pos + key.size();
@@ -176,7 +293,7 @@ void RedactJsonMembers(Doc* doc) {
 // `curl -u user:password` / `--user user:password`: the password goes unless it is a shell
 // variable reference (`$AWS_SECRET_ACCESS_KEY`), which is what a reproduction should contain.
 void RedactCurlUser(Doc* doc) {
-  for (std::string_view flag : {std::string_view("-u"), std::string_view("--user")}) {
+  for (std::string_view flag : kCurlUserFlags) {
     ForEachOccurrence(doc, flag, [&](Doc* d, size_t pos) -> size_t {
       const std::string& s = d->text;
       size_t p = pos + flag.size();
@@ -216,89 +333,9 @@ void RedactUrlUserinfo(Doc* doc) {
   });
 }
 
-// Finds literal secrets in one scan of the text, however many there are: every secret is at
-// least kMinSecretLength bytes, so its first 8 bytes index it; a position is checked further
-// only when its 8 bytes start some secret. (A report can hold thousands of harvested secrets,
-// one signature per request, and a search per secret per string would be quadratic.)
-class SecretMatcher {
- public:
-  explicit SecretMatcher(const std::vector<std::string>& secrets) {
-    for (const auto& s : secrets) {
-      if (s.size() < kMinSecretLength) continue;
-      Add(s);
-      std::string encoded = UrlEncode(s);
-      if (encoded != s) Add(encoded);
-    }
-    for (auto& [key, list] : by_prefix_) {
-      // Longest first, so a token that contains another secret goes as a whole.
-      std::sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
-        return a.size() != b.size() ? a.size() > b.size() : a < b;
-      });
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
-  }
-
-  bool empty() const { return by_prefix_.empty(); }
-
-  std::string Replace(std::string_view text) const {
-    if (by_prefix_.empty() || text.size() < kMinSecretLength) return std::string(text);
-    std::string out;
-    size_t copied = 0;
-    for (size_t i = 0; i + kMinSecretLength <= text.size();) {
-      if (!filter_[FilterBit(text.data() + i)]) {
-        ++i;
-        continue;
-      }
-      auto it = by_prefix_.find(Key(text.data() + i));
-      const std::string* hit = nullptr;
-      if (it != by_prefix_.end()) {
-        for (const auto& s : it->second) {
-          if (text.compare(i, s.size(), s) == 0) {
-            hit = &s;
-            break;
-          }
-        }
-      }
-      if (hit == nullptr) {
-        ++i;
-        continue;
-      }
-      out.append(text.substr(copied, i - copied));
-      out += kRedacted;
-      i += hit->size();
-      copied = i;
-    }
-    if (copied == 0) return std::string(text);
-    out.append(text.substr(copied));
-    return out;
-  }
-
- private:
-  static uint64_t Key(const char* p) {
-    uint64_t k;
-    std::memcpy(&k, p, sizeof k);
-    return k;
-  }
-  // A hash of the first 4 bytes: with thousands of secrets most text positions still miss, and
-  // a bit test is far cheaper than the map lookup.
-  static size_t FilterBit(const char* p) {
-    uint32_t k;
-    std::memcpy(&k, p, sizeof k);
-    return (k * 2654435761u) >> (32 - kFilterBits);
-  }
-  void Add(const std::string& s) {
-    by_prefix_[Key(s.data())].push_back(s);
-    filter_[FilterBit(s.data())] = true;
-  }
-
-  static constexpr int kFilterBits = 20;
-  std::vector<bool> filter_ = std::vector<bool>(size_t{1} << kFilterBits);
-  std::unordered_map<uint64_t, std::vector<std::string>> by_prefix_;
-};
-
-std::string RedactWith(std::string_view text, const SecretMatcher& matcher) {
+std::string RedactWith(std::string_view text, const LiteralSecrets& secrets) {
   if (text.empty()) return std::string();
-  Doc doc(matcher.Replace(text));
+  Doc doc(secrets.Replace(text));
   RedactJsonMembers(&doc);
   RedactHeaderLines(&doc);
   RedactParams(&doc);
@@ -307,18 +344,40 @@ std::string RedactWith(std::string_view text, const SecretMatcher& matcher) {
   return std::move(doc.text);
 }
 
+// ---- Secret members of a parsed body. ----
+
+// Walks a parsed document (at most kMaxJsonDepth deep); true when something was replaced.
+bool RedactParsedMembers(nlohmann::json& node) {
+  bool changed = false;
+  if (node.is_object()) {
+    for (auto& [key, value] : node.items()) {
+      if (value.is_string() && IsSecretJsonMember(key)) {
+        value = kRedacted;
+        changed = true;
+      } else {
+        changed |= RedactParsedMembers(value);
+      }
+    }
+  } else if (node.is_array()) {
+    for (auto& item : node) changed |= RedactParsedMembers(item);
+  }
+  return changed;
+}
+
+// ---- Harvesting the secrets a report's evidence holds. ----
+
 void AddSecret(std::vector<std::string>* secrets, std::string value) {
   if (value.size() < kMinSecretLength || value.find(kRedacted) != std::string::npos) return;
   secrets->push_back(std::move(value));
 }
 
-// Secret values inside a JSON body: every string under a secret member name, and for an ECR
+// Secret values inside a JSON body: every string under a secret member, and for an ECR
 // authorizationToken also what it decodes to (`AWS:<password>`) and the password alone.
 void HarvestJson(const nlohmann::json& j, int depth, std::vector<std::string>* secrets) {
   if (depth > kMaxJsonDepth) return;
   if (j.is_object()) {
     for (auto it = j.begin(); it != j.end(); ++it) {
-      if (it->is_string() && IsSecretJsonKey(it.key())) {
+      if (it->is_string() && IsSecretJsonMember(it.key())) {
         const std::string& v = it->get_ref<const std::string&>();
         AddSecret(secrets, v);
         if (auto decoded = Base64Decode(v)) {
@@ -338,13 +397,7 @@ void HarvestJson(const nlohmann::json& j, int depth, std::vector<std::string>* s
 void HarvestBody(const std::string& body, std::vector<std::string>* secrets) {
   size_t first = body.find_first_not_of(" \t\r\n");
   if (first == std::string::npos || (body[first] != '{' && body[first] != '[')) return;
-  // Parse only bodies that can hold a secret member (each secret key contains one of these).
-  std::string lower = Lower(body);
-  bool any = false;
-  for (std::string_view anchor : {"token", "password", "secret", "authorization", "signature"}) {
-    any = any || lower.find(anchor) != std::string::npos;
-  }
-  if (!any) return;
+  if (!MaySpellSecretMember(AsciiLower(body))) return;
   nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!j.is_discarded()) HarvestJson(j, 0, secrets);
 }
@@ -353,7 +406,7 @@ void HarvestHeaders(const Headers& headers, std::vector<std::string>* secrets) {
   for (const auto& [name, value] : headers.entries) {
     if (!IsSensitiveHeader(name)) continue;
     AddSecret(secrets, value);
-    std::string lower = Lower(value);
+    std::string lower = AsciiLower(value);
     size_t sig = lower.find("signature=");
     if (sig != std::string::npos) {
       size_t start = sig + 10;
@@ -363,30 +416,27 @@ void HarvestHeaders(const Headers& headers, std::vector<std::string>* secrets) {
   }
 }
 
-void RedactHeaders(Headers* headers, const SecretMatcher& matcher) {
-  for (auto& [name, value] : headers->entries) {
-    value = IsSensitiveHeader(name) ? RedactHeaderValue(name, value) : RedactWith(value, matcher);
-  }
-}
-
 }  // namespace
 
 bool IsSensitiveHeader(std::string_view name) {
-  std::string lower = Lower(name);
-  return lower == "authorization" || lower == "proxy-authorization" || lower == "x-amz-security-token" ||
-         lower == "x-amz-signature" || lower == "x-amz-credential";
+  return std::any_of(std::begin(kSensitiveHeaders), std::end(kSensitiveHeaders),
+                     [&](std::string_view h) { return EqualsIgnoreCase(name, h); });
+}
+
+bool IsSecretJsonMember(std::string_view name) {
+  return std::any_of(std::begin(kSecretJsonMembers), std::end(kSecretJsonMembers),
+                     [&](std::string_view m) { return EqualsIgnoreCase(name, m); });
 }
 
 std::string RedactHeaderValue(std::string_view name, std::string_view value) {
-  std::string lower_name = Lower(name);
   if (value.empty()) return std::string();  // an empty header is evidence, not a secret
-  if (lower_name != "authorization" && lower_name != "proxy-authorization") return kRedacted;
+  if (!EqualsIgnoreCase(name, "authorization") && !EqualsIgnoreCase(name, "proxy-authorization")) return kRedacted;
   size_t start = value.find_first_not_of(" \t");
   if (start == std::string_view::npos) return std::string(value);
   value.remove_prefix(start);
   if (StartsWith(value, 0, "AWS4-HMAC-SHA256")) {
     std::string out = "AWS4-HMAC-SHA256 Credential=" + std::string(kRedacted);
-    std::string lower = Lower(value);
+    std::string lower = AsciiLower(value);
     size_t sh = lower.find("signedheaders=");
     if (sh != std::string::npos) {
       size_t end = value.find_first_of(", ", sh);
@@ -399,11 +449,41 @@ std::string RedactHeaderValue(std::string_view name, std::string_view value) {
   return std::string(value.substr(0, space)) + " " + kRedacted;
 }
 
-std::string RedactText(std::string_view text, const std::vector<std::string>& secrets) {
-  return RedactWith(text, SecretMatcher(secrets));
+std::string RedactSecretMembers(std::string_view body) {
+  if (!MaySpellSecretMember(AsciiLower(body))) return std::string(body);
+  // Deeper than any API answer: neither the parser nor the recursive walk may see it.
+  if (JsonNestingDepth(body, kMaxJsonDepth) <= kMaxJsonDepth) {
+    nlohmann::json doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (!doc.is_discarded()) {
+      if (!RedactParsedMembers(doc)) return std::string(body);
+      return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  // Too deep, truncated or deliberately malformed: the textual pass.
+  Doc doc(body);
+  RedactJsonMembers(&doc);
+  return std::move(doc.text);
 }
 
-void RedactReport(results::RunReport* report, const std::vector<std::string>& extra_secrets) {
+Exchange Redacted(Exchange exchange, const LiteralSecrets& secrets) {
+  for (Headers* headers : {&exchange.request.headers, &exchange.response.headers}) {
+    for (auto& [name, value] : headers->entries) {
+      value = IsSensitiveHeader(name) ? std::string(kRedacted) : secrets.Replace(value);
+    }
+  }
+  for (std::string* body : {&exchange.request.body, &exchange.response.body}) {
+    *body = secrets.Replace(RedactSecretMembers(*body));
+  }
+  exchange.request.path = secrets.Replace(exchange.request.path);
+  exchange.transport_error = secrets.Replace(exchange.transport_error);
+  return exchange;
+}
+
+std::string RedactText(std::string_view text, const std::vector<std::string>& secrets) {
+  return RedactWith(text, LiteralSecrets(secrets));
+}
+
+void RedactReport(RunReport* report, const std::vector<std::string>& extra_secrets) {
   std::vector<std::string> secrets;
   for (const auto& s : extra_secrets) AddSecret(&secrets, s);
   for (const auto& check : report->checks) {
@@ -417,8 +497,13 @@ void RedactReport(results::RunReport* report, const std::vector<std::string>& ex
   std::sort(secrets.begin(), secrets.end());
   secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
 
-  SecretMatcher matcher(secrets);
-  auto text = [&](std::string* s) { *s = RedactWith(*s, matcher); };
+  LiteralSecrets literals(secrets);
+  auto text = [&](std::string* s) { *s = RedactWith(*s, literals); };
+  auto headers = [&](Headers* h) {
+    for (auto& [name, value] : h->entries) {
+      value = IsSensitiveHeader(name) ? RedactHeaderValue(name, value) : RedactWith(value, literals);
+    }
+  };
   text(&report->endpoint);
   text(&report->tool_version);
   for (auto& check : report->checks) {
@@ -438,19 +523,19 @@ void RedactReport(results::RunReport* report, const std::vector<std::string>& ex
       text(&ex.request.body);
       text(&ex.response.body);
       text(&ex.transport_error);
-      RedactHeaders(&ex.request.headers, matcher);
-      RedactHeaders(&ex.response.headers, matcher);
+      headers(&ex.request.headers);
+      headers(&ex.response.headers);
     }
   }
 }
 
 std::vector<std::string> EnvironmentSecrets() {
   std::vector<std::string> out;
-  for (const char* name : {"AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"}) {
+  for (const char* name : kSecretEnvironmentVariables) {
     const char* v = std::getenv(name);
     if (v != nullptr) AddSecret(&out, v);
   }
   return out;
 }
 
-}  // namespace ecrc::report
+}  // namespace ecrc::results
