@@ -1,6 +1,8 @@
 // The HTTP exchange as plain values, shared by the codec, the client and the reference server.
 #pragma once
 
+#include "base/ascii.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +33,6 @@ struct HttpResponse {
   std::string body;
 };
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 // The media type of a response without its parameters ("text/html" from "text/html; charset=utf-8"),
 // or "no Content-Type" when the header is absent or empty: how findings name what came back.
