@@ -18,6 +18,7 @@
 #include "harness/codec/sample.h"
 #include "harness/codec/value.h"
 #include "reference/manifest.h"
+#include "specs/media_types.h"
 
 namespace ecrc::fuzz {
 namespace {
@@ -195,24 +196,24 @@ class Seeder {
     const std::string oci_config = "application/vnd.oci.image.config.v1+json";
     const std::string oci_layer = "application/vnd.oci.image.layer.v1.tar+gzip";
     json schema2 = {{"schemaVersion", 2},
-                    {"mediaType", server::kDockerSchema2MediaType},
+                    {"mediaType", spec::kDockerSchema2MediaType},
                     {"config", desc(docker_config, "config", 1469)},
                     {"layers", {desc(docker_layer, "layer1", 2811947), desc(docker_layer, "layer2", 310)}}};
     json list = {{"schemaVersion", 2},
-                 {"mediaType", server::kDockerManifestListMediaType},
+                 {"mediaType", spec::kDockerManifestListMediaType},
                  {"manifests",
-                  {desc(std::string(server::kDockerSchema2MediaType), "amd64", 528),
-                   desc(std::string(server::kDockerSchema2MediaType), "arm64", 528)}}};
+                  {desc(std::string(spec::kDockerSchema2MediaType), "amd64", 528),
+                   desc(std::string(spec::kDockerSchema2MediaType), "arm64", 528)}}};
     list["manifests"][0]["platform"] = {{"architecture", "amd64"}, {"os", "linux"}};
     list["manifests"][1]["platform"] = {{"architecture", "arm64"}, {"os", "linux"}, {"variant", "v8"}};
     json oci = {{"schemaVersion", 2},
-                {"mediaType", server::kOciManifestMediaType},
+                {"mediaType", spec::kOciManifestMediaType},
                 {"config", desc(oci_config, "oci-config", 7023)},
                 {"layers", {desc(oci_layer, "oci-layer", 32654)}},
                 {"annotations", {{"org.opencontainers.image.created", "2024-01-01T00:00:00Z"}}}};
     json index = {{"schemaVersion", 2},
-                  {"mediaType", server::kOciIndexMediaType},
-                  {"manifests", {desc(std::string(server::kOciManifestMediaType), "oci-amd64", 1024)}}};
+                  {"mediaType", spec::kOciIndexMediaType},
+                  {"manifests", {desc(std::string(spec::kOciManifestMediaType), "oci-amd64", 1024)}}};
     json schema1 = {{"schemaVersion", 1},
                     {"name", "library/hello"},
                     {"tag", "latest"},
@@ -229,19 +230,19 @@ class Seeder {
       w_.Write("manifest_parsing", name, param + "\n" + text);
     };
     seed("docker_schema2.json", "", schema2.dump(3));
-    seed("docker_schema2.param_matches.json", std::string(server::kDockerSchema2MediaType), schema2.dump());
+    seed("docker_schema2.param_matches.json", std::string(spec::kDockerSchema2MediaType), schema2.dump());
     seed("docker_manifest_list.json", "", list.dump(3));
     seed("oci_manifest.json", "", oci.dump(2));
     seed("oci_index.json", "", index.dump(2));
-    seed("docker_schema1.json", std::string(server::kDockerSchema1MediaType), schema1.dump(3));
-    seed("docker_schema1_signed.json", std::string(server::kDockerSchema1SignedMediaType), schema1.dump());
+    seed("docker_schema1.json", std::string(spec::kDockerSchema1MediaType), schema1.dump(3));
+    seed("docker_schema1_signed.json", std::string(spec::kDockerSchema1SignedMediaType), schema1.dump());
     seed("helm_chart.param.json", "application/vnd.cncf.helm.chart.v1+json", helm.dump());
     seed("oci_artifact_blobs.json", "", artifact.dump());
     json untyped = oci;
     untyped.erase("mediaType");
-    seed("oci_manifest.param_only.json", std::string(server::kOciManifestMediaType), untyped.dump());
+    seed("oci_manifest.param_only.json", std::string(spec::kOciManifestMediaType), untyped.dump());
     seed("invalid.no_media_type.json", "", untyped.dump());
-    seed("invalid.param_contradicts.json", std::string(server::kOciIndexMediaType), schema2.dump());
+    seed("invalid.param_contradicts.json", std::string(spec::kOciIndexMediaType), schema2.dump());
     json bad = schema2;
     bad["layers"][0]["digest"] = "sha256:not-hex";
     seed("invalid.bad_digest.json", "", bad.dump());
@@ -263,7 +264,7 @@ class Seeder {
     seed("invalid.not_object.json", "", "[1,2,3]");
     seed("invalid.syntax.json", "", "{\"schemaVersion\": 2, \"mediaType\": ");
     seed("duplicate_keys.json", "", R"({"schemaVersion":2,"mediaType":"x","mediaType":")" +
-                                         std::string(server::kOciIndexMediaType) + R"(","manifests":[]})");
+                                         std::string(spec::kOciIndexMediaType) + R"(","manifests":[]})");
   }
 
   // Replaces members the fixture can satisfy (names, tags, digests) so minimal and maximal
@@ -294,12 +295,12 @@ class Seeder {
     if (key == "policyText") return R"({"Version":"2012-10-17","Statement":[]})";
     if (key == "imageManifest") {
       return json({{"schemaVersion", 2},
-                   {"mediaType", server::kDockerSchema2MediaType},
+                   {"mediaType", spec::kDockerSchema2MediaType},
                    {"config", {{"mediaType", "application/vnd.docker.container.image.v1+json"}, {"size", 10}, {"digest", fixture_.layer_digests()[0]}}},
                    {"layers", json::array()}})
           .dump();
     }
-    if (key == "imageManifestMediaType") return server::kDockerSchema2MediaType;
+    if (key == "imageManifestMediaType") return spec::kDockerSchema2MediaType;
     return value;
   }
 
@@ -348,7 +349,7 @@ class Seeder {
     const std::string layer = "fresh layer bytes for the dispatch seed";
     const std::string layer_digest = "sha256:" + Sha256Hex(layer);
     json manifest = {{"schemaVersion", 2},
-                     {"mediaType", server::kDockerSchema2MediaType},
+                     {"mediaType", spec::kDockerSchema2MediaType},
                      {"config", {{"mediaType", "application/vnd.docker.container.image.v1+json"}, {"size", 10}, {"digest", fixture_.layer_digests()[0]}}},
                      {"layers", {{{"mediaType", "application/vnd.docker.image.rootfs.diff.tar.gzip"}, {"size", layer.size()}, {"digest", layer_digest}}}}};
     DispatchSeed("sequence.push_layer_then_image.req",
