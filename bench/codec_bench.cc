@@ -8,6 +8,7 @@
 #include "harness/codec/codec.h"
 #include "harness/codec/validator.h"
 #include "harness/codec/value.h"
+#include "specs/media_types.h"
 #include "specs/spec.h"
 
 namespace {
@@ -30,8 +31,8 @@ struct Fixture {
                  {"imageDigest", digest},
                  {"imageSizeInBytes", 1000000 + i},
                  {"imagePushedAt", 1.7385984915e9 + i},
-                 {"imageManifestMediaType", "application/vnd.docker.distribution.manifest.v2+json"},
-                 {"artifactMediaType", "application/vnd.docker.container.image.v1+json"}};
+                 {"imageManifestMediaType", ecrc::spec::kDockerSchema2MediaType},
+                 {"artifactMediaType", ecrc::spec::kDockerConfigMediaType}};
       if (i % 3 != 0) d["imageTags"] = Value::array({"v" + std::to_string(i), "build-" + std::to_string(i * 7)});
       details.push_back(std::move(d));
     }

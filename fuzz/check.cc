@@ -29,6 +29,13 @@ std::string Excerpt(std::string_view text, size_t max) {
   return out;
 }
 
+char EmbeddedModel::SelectorFor(size_t index) const {
+  for (int b = '0'; b <= '~'; ++b) {
+    if (static_cast<size_t>(b) % operations.size() == index) return static_cast<char>(b);
+  }
+  Fail(__FILE__, __LINE__, "a printable selector byte", std::to_string(index));
+}
+
 std::string Describe(const codec::Violations& violations) {
   std::string out;
   for (const auto& v : violations) out += v.ToString() + "; ";

@@ -29,6 +29,8 @@ struct EmbeddedModel {
   }
   // The operation an input's selector byte picks.
   const spec::Operation& OperationFor(uint8_t selector) const { return *operations[selector % operations.size()]; }
+  // The lowest printable selector byte that picks operations[index] (seed files stay readable).
+  char SelectorFor(size_t index) const;
 };
 
 // "path: kind: constraint; " for each violation, for failure messages.

@@ -15,6 +15,7 @@
 #include "fuzz/check.h"
 #include "fuzz/text_input.h"
 #include "reference/manifest.h"
+#include "specs/media_types.h"
 #include "specs/spec.h"
 
 namespace ecrc::fuzz {
@@ -55,11 +56,11 @@ std::string Outcome(const Result<ParsedManifest>& r) {
 
 // The kinds manifest.h documents for the media types it knows.
 std::optional<ManifestKind> KnownKind(std::string_view mt) {
-  if (mt == server::kDockerSchema2MediaType) return ManifestKind::kDockerV2Schema2;
-  if (mt == server::kDockerManifestListMediaType) return ManifestKind::kDockerManifestList;
-  if (mt == server::kOciManifestMediaType) return ManifestKind::kOciManifest;
-  if (mt == server::kOciIndexMediaType) return ManifestKind::kOciIndex;
-  if (mt == server::kDockerSchema1MediaType || mt == server::kDockerSchema1SignedMediaType) {
+  if (mt == spec::kDockerSchema2MediaType) return ManifestKind::kDockerV2Schema2;
+  if (mt == spec::kDockerManifestListMediaType) return ManifestKind::kDockerManifestList;
+  if (mt == spec::kOciManifestMediaType) return ManifestKind::kOciManifest;
+  if (mt == spec::kOciIndexMediaType) return ManifestKind::kOciIndex;
+  if (mt == spec::kDockerSchema1MediaType || mt == spec::kDockerSchema1SignedMediaType) {
     return ManifestKind::kDockerV2Schema1;
   }
   return std::nullopt;

@@ -8,16 +8,11 @@
 #include "fuzz/check.h"
 #include "harness/codec/codec.h"
 #include "harness/codec/value.h"
+#include "specs/media_types.h"
 
 namespace ecrc::fuzz {
-namespace {
 
 using nlohmann::json;
-
-constexpr char kSchema2[] = "application/vnd.docker.distribution.manifest.v2+json";
-constexpr char kOciIndex[] = "application/vnd.oci.image.index.v1+json";
-
-}  // namespace
 
 server::Options FixtureOptions() {
   server::Options options;
@@ -85,13 +80,13 @@ std::string ReferenceFixture::PushImage(const std::string& repo, int seed, const
   std::string config = R"({"architecture":"amd64","os":"linux","seed":)" + std::to_string(seed) + "}";
   std::string layer = "layer bytes of image " + std::to_string(seed);
   json manifest = {{"schemaVersion", 2},
-                   {"mediaType", kSchema2},
+                   {"mediaType", spec::kDockerSchema2MediaType},
                    {"config",
-                    {{"mediaType", "application/vnd.docker.container.image.v1+json"},
+                    {{"mediaType", spec::kDockerConfigMediaType},
                      {"size", config.size()},
                      {"digest", PushBlob(repo, config)}}},
                    {"layers",
-                    json::array({{{"mediaType", "application/vnd.docker.image.rootfs.diff.tar.gzip"},
+                    json::array({{{"mediaType", spec::kDockerLayerMediaType},
                                   {"size", layer.size()},
                                   {"digest", PushBlob(repo, layer)}}})}};
   std::string text = manifest.dump(2);
@@ -116,9 +111,9 @@ ReferenceFixture::ReferenceFixture() : server_(FixtureOptions()) {
   std::string a2 = PushImage("alpha", 2, "v2");
   PushImage("alpha", 3, "v3");
   PushImage("alpha", 4, "");
-  json index = {{"schemaVersion", 2}, {"mediaType", kOciIndex}, {"manifests", json::array()}};
+  json index = {{"schemaVersion", 2}, {"mediaType", spec::kOciIndexMediaType}, {"manifests", json::array()}};
   for (const std::string& d : {a1, a2}) {
-    index["manifests"].push_back({{"mediaType", kSchema2},
+    index["manifests"].push_back({{"mediaType", spec::kDockerSchema2MediaType},
                                   {"size", 400},
                                   {"digest", d},
                                   {"platform", {{"architecture", "amd64"}, {"os", "linux"}}}});

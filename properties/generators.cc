@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
+
 namespace ecrc::prop {
 namespace {
 
@@ -72,7 +74,7 @@ rc::Gen<std::string> GenImageTag(const Limits& limits) {
 rc::Gen<std::string> GenTagKey(const Limits& limits) {
   auto fresh = rc::gen::map(GenTagText(*limits.tag_key, 16), [](std::string key) {
     // The aws: prefix is reserved, in any case (UG ecr-public-using-tags).
-    if (key.size() >= 4 && (key[0] | 0x20) == 'a' && (key[1] | 0x20) == 'w' && (key[2] | 0x20) == 's' && key[3] == ':') key = "k" + key;
+    if (EqualsIgnoreCase(std::string_view(key).substr(0, 4), "aws:")) key = "k" + key;
     return key;
   });
   return rc::gen::weightedOneOf<std::string>({{8, rc::gen::element<std::string>("team", "env", "Env", "cost-centre")}, {1, fresh}});

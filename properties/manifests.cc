@@ -1,5 +1,6 @@
 #include "properties/manifests.h"
 #include "base/json_read.h"
+#include "specs/media_types.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,14 +16,14 @@ Ordered ToJson(const Descriptor& d) { return {{"mediaType", d.media_type}, {"siz
 }  // namespace
 
 std::string ImageManifest(bool oci, const Descriptor& config, const std::vector<Descriptor>& layers) {
-  Ordered doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciManifest : kDockerManifest}, {"config", ToJson(config)}};
+  Ordered doc = {{"schemaVersion", 2}, {"mediaType", oci ? spec::kOciManifestMediaType : spec::kDockerSchema2MediaType}, {"config", ToJson(config)}};
   doc["layers"] = Ordered::array();
   for (const auto& l : layers) doc["layers"].push_back(ToJson(l));
   return doc.dump();  // json-read-ok: a manifest the suite builds
 }
 
 std::string IndexManifest(bool oci, const std::vector<Descriptor>& manifests, int nonce) {
-  Ordered doc = {{"schemaVersion", 2}, {"mediaType", oci ? kOciIndex : kDockerList}};
+  Ordered doc = {{"schemaVersion", 2}, {"mediaType", oci ? spec::kOciIndexMediaType : spec::kDockerManifestListMediaType}};
   doc["manifests"] = Ordered::array();
   for (const auto& m : manifests) {
     Ordered d = ToJson(m);

@@ -9,13 +9,6 @@
 
 namespace ecrc::prop {
 
-inline constexpr char kDockerManifest[] = "application/vnd.docker.distribution.manifest.v2+json";
-inline constexpr char kDockerList[] = "application/vnd.docker.distribution.manifest.list.v2+json";
-inline constexpr char kOciManifest[] = "application/vnd.oci.image.manifest.v1+json";
-inline constexpr char kOciIndex[] = "application/vnd.oci.image.index.v1+json";
-inline constexpr char kDockerConfig[] = "application/vnd.docker.container.image.v1+json";
-inline constexpr char kOciConfig[] = "application/vnd.oci.image.config.v1+json";
-
 struct Descriptor {
   std::string media_type;
   std::string digest;

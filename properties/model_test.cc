@@ -7,6 +7,7 @@
 #include "properties/manifests.h"
 #include "properties/model.h"
 #include "properties/suite.h"
+#include "specs/media_types.h"
 
 namespace ecrc::prop {
 namespace {
@@ -14,10 +15,10 @@ namespace {
 TEST(ModelTest, ImageSizeIsTheLayersWithOrWithoutTheConfig) {
   Repository repo;
   repo.layers = {{"sha256:c", 10}, {"sha256:l1", 100}, {"sha256:l2", 1000}};
-  Image image{"sha256:m", "{}", kOciManifest, kOciConfig, {"sha256:c", "sha256:l1", "sha256:l2"}, {}, {}};
+  Image image{"sha256:m", "{}", spec::kOciManifestMediaType, spec::kOciConfigMediaType, {"sha256:c", "sha256:l1", "sha256:l2"}, {}, {}};
   EXPECT_EQ(AcceptableImageSizes(repo, image), (std::set<int64_t>{1100, 1110}));
   repo.images["sha256:m"] = image;
-  Image index{"sha256:i", "{}", kOciIndex, "", {}, {"sha256:m"}, {}};
+  Image index{"sha256:i", "{}", spec::kOciIndexMediaType, "", {}, {"sha256:m"}, {}};
   EXPECT_EQ(AcceptableImageSizes(repo, index), (std::set<int64_t>{1100, 1110}));
 }
 
@@ -30,14 +31,14 @@ TEST(ModelTest, CatalogAfterPutKeepsReplaceAndMergeCandidates) {
 }
 
 TEST(ModelTest, ManifestsReadBackWhatTheyReference) {
-  std::string m = ImageManifest(false, {kDockerConfig, "sha256:c", 3}, {{"application/x", "sha256:l", 5}});
+  std::string m = ImageManifest(false, {spec::kDockerConfigMediaType, "sha256:c", 3}, {{"application/x", "sha256:l", 5}});
   ManifestRefs refs = ReadManifest(m);
-  EXPECT_EQ(refs.media_type, kDockerManifest);
-  EXPECT_EQ(refs.config_media_type, kDockerConfig);
+  EXPECT_EQ(refs.media_type, spec::kDockerSchema2MediaType);
+  EXPECT_EQ(refs.config_media_type, spec::kDockerConfigMediaType);
   EXPECT_EQ(refs.blobs, (std::vector<std::string>{"sha256:c", "sha256:l"}));
-  std::string i = IndexManifest(true, {{kOciManifest, "sha256:m", 9}}, 7);
+  std::string i = IndexManifest(true, {{spec::kOciManifestMediaType, "sha256:m", 9}}, 7);
   EXPECT_EQ(ReadManifest(i).children, (std::vector<std::string>{"sha256:m"}));
-  EXPECT_NE(i, IndexManifest(true, {{kOciManifest, "sha256:m", 9}}, 8));
+  EXPECT_NE(i, IndexManifest(true, {{spec::kOciManifestMediaType, "sha256:m", 9}}, 8));
 }
 
 TEST(ModelTest, HexKeepsBinaryContent) {

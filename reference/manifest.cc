@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/sha256.h"
+#include "specs/media_types.h"
 
 namespace ecrc::server {
 namespace {
@@ -95,11 +96,11 @@ Status CheckSchemaVersion(const json& doc, int want, bool required) {
 }
 
 std::optional<ManifestKind> KindOfMediaType(std::string_view mt) {
-  if (mt == kDockerSchema2MediaType) return ManifestKind::kDockerV2Schema2;
-  if (mt == kDockerManifestListMediaType) return ManifestKind::kDockerManifestList;
-  if (mt == kOciManifestMediaType) return ManifestKind::kOciManifest;
-  if (mt == kOciIndexMediaType) return ManifestKind::kOciIndex;
-  if (mt == kDockerSchema1MediaType || mt == kDockerSchema1SignedMediaType) return ManifestKind::kDockerV2Schema1;
+  if (mt == spec::kDockerSchema2MediaType) return ManifestKind::kDockerV2Schema2;
+  if (mt == spec::kDockerManifestListMediaType) return ManifestKind::kDockerManifestList;
+  if (mt == spec::kOciManifestMediaType) return ManifestKind::kOciManifest;
+  if (mt == spec::kOciIndexMediaType) return ManifestKind::kOciIndex;
+  if (mt == spec::kDockerSchema1MediaType || mt == spec::kDockerSchema1SignedMediaType) return ManifestKind::kDockerV2Schema1;
   return std::nullopt;
 }
 

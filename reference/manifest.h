@@ -12,18 +12,6 @@
 
 namespace ecrc::server {
 
-// Well-known manifest media types (UG image-manifest-formats).
-inline constexpr std::string_view kDockerSchema2MediaType =
-    "application/vnd.docker.distribution.manifest.v2+json";
-inline constexpr std::string_view kDockerManifestListMediaType =
-    "application/vnd.docker.distribution.manifest.list.v2+json";
-inline constexpr std::string_view kDockerSchema1MediaType =
-    "application/vnd.docker.distribution.manifest.v1+json";
-inline constexpr std::string_view kDockerSchema1SignedMediaType =
-    "application/vnd.docker.distribution.manifest.v1+prettyjws";
-inline constexpr std::string_view kOciManifestMediaType = "application/vnd.oci.image.manifest.v1+json";
-inline constexpr std::string_view kOciIndexMediaType = "application/vnd.oci.image.index.v1+json";
-
 enum class ManifestKind {
   kDockerV2Schema2,     // single-platform image: config + layers
   kDockerManifestList,  // references other manifests

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "base/sha256.h"
+#include "specs/media_types.h"
 
 namespace ecrc::server {
 namespace {
@@ -33,7 +34,7 @@ TEST(ManifestTest, DockerSchema2) {
   ASSERT_TRUE(m.ok()) << m.status().message();
   EXPECT_EQ(m->kind, ManifestKind::kDockerV2Schema2);
   EXPECT_EQ(ManifestKindName(m->kind), "docker_v2_schema2");
-  EXPECT_EQ(m->media_type, kDockerSchema2MediaType);
+  EXPECT_EQ(m->media_type, spec::kDockerSchema2MediaType);
   EXPECT_EQ(m->artifact_media_type, "application/vnd.docker.container.image.v1+json");
   ASSERT_TRUE(m->config.has_value());
   EXPECT_EQ(m->config->digest, kA);
@@ -47,14 +48,14 @@ TEST(ManifestTest, DockerSchema2) {
 }
 
 TEST(ManifestTest, MediaTypeFromParameterWhenManifestHasNone) {
-  auto m = ParseManifest(Schema2(false), kDockerSchema2MediaType);
+  auto m = ParseManifest(Schema2(false), spec::kDockerSchema2MediaType);
   ASSERT_TRUE(m.ok()) << m.status().message();
   EXPECT_EQ(m->kind, ManifestKind::kDockerV2Schema2);
-  EXPECT_EQ(m->media_type, kDockerSchema2MediaType);
+  EXPECT_EQ(m->media_type, spec::kDockerSchema2MediaType);
 }
 
 TEST(ManifestTest, ParameterEqualToFieldIsFine) {
-  auto m = ParseManifest(Schema2(), kDockerSchema2MediaType);
+  auto m = ParseManifest(Schema2(), spec::kDockerSchema2MediaType);
   ASSERT_TRUE(m.ok()) << m.status().message();
 }
 
@@ -65,7 +66,7 @@ TEST(ManifestTest, NoMediaTypeAnywhereIsRejected) {
 }
 
 TEST(ManifestTest, ParameterContradictingFieldIsRejected) {
-  auto m = ParseManifest(Schema2(), kOciManifestMediaType);
+  auto m = ParseManifest(Schema2(), spec::kOciManifestMediaType);
   ASSERT_FALSE(m.ok());
   EXPECT_NE(m.status().message().find("does not match"), std::string::npos);
 }
@@ -74,7 +75,7 @@ TEST(ManifestTest, ParameterDecidesTheKind) {
   // An OCI manifest body without its own mediaType, announced by the parameter.
   std::string body = R"({"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","size":2,"digest":")" +
                      kA + R"("},"layers":[]})";
-  auto m = ParseManifest(body, kOciManifestMediaType);
+  auto m = ParseManifest(body, spec::kOciManifestMediaType);
   ASSERT_TRUE(m.ok()) << m.status().message();
   EXPECT_EQ(m->kind, ManifestKind::kOciManifest);
   EXPECT_TRUE(m->layers.empty());
@@ -88,7 +89,7 @@ TEST(ManifestTest, OciIndex) {
   EXPECT_TRUE(m->IsList());
   EXPECT_EQ(m->ManifestDigests(), (std::vector<std::string>{kA, kB}));
   EXPECT_EQ(m->manifests[0].size, 500);
-  EXPECT_EQ(m->manifests[0].media_type, kOciManifestMediaType);
+  EXPECT_EQ(m->manifests[0].media_type, spec::kOciManifestMediaType);
   EXPECT_TRUE(m->BlobDigests().empty());
   EXPECT_TRUE(m->artifact_media_type.empty());
 }
@@ -115,7 +116,7 @@ TEST(ManifestTest, Schema1Legacy) {
   std::string body = R"({"schemaVersion":1,"name":"x","tag":"latest","architecture":"amd64",
     "fsLayers":[{"blobSum":")" + kA + R"("},{"blobSum":")" + kB + R"("},{"blobSum":")" + kA + R"("}],
     "history":[{"v1Compatibility":"{}"}]})";
-  auto m = ParseManifest(body, kDockerSchema1SignedMediaType);
+  auto m = ParseManifest(body, spec::kDockerSchema1SignedMediaType);
   ASSERT_TRUE(m.ok()) << m.status().message();
   EXPECT_EQ(m->kind, ManifestKind::kDockerV2Schema1);
   EXPECT_FALSE(m->config.has_value());
@@ -125,7 +126,7 @@ TEST(ManifestTest, Schema1Legacy) {
 }
 
 TEST(ManifestTest, Schema1WithWrongSchemaVersionIsRejected) {
-  auto m = ParseManifest(R"({"schemaVersion":2,"fsLayers":[]})", kDockerSchema1MediaType);
+  auto m = ParseManifest(R"({"schemaVersion":2,"fsLayers":[]})", spec::kDockerSchema1MediaType);
   EXPECT_FALSE(m.ok());
 }
 
@@ -190,8 +191,8 @@ TEST_P(ManifestRejectTest, IsAnErrorWithAMessage) {
   EXPECT_NE(m.status().message().find("Invalid parameter at"), std::string::npos) << m.status().message();
 }
 
-const std::string kS2 = std::string(kDockerSchema2MediaType);
-const std::string kIdx = std::string(kOciIndexMediaType);
+const std::string kS2 = std::string(spec::kDockerSchema2MediaType);
+const std::string kIdx = std::string(spec::kOciIndexMediaType);
 
 INSTANTIATE_TEST_SUITE_P(
     All, ManifestRejectTest,
@@ -220,9 +221,9 @@ INSTANTIATE_TEST_SUITE_P(
         Rejected{"index_no_manifests", R"({"schemaVersion":2})", kIdx},
         Rejected{"index_manifests_not_list", R"({"schemaVersion":2,"manifests":"x"})", kIdx},
         Rejected{"index_entry_bad_digest", R"({"schemaVersion":2,"manifests":[{"digest":"nope"}]})", kIdx},
-        Rejected{"schema1_no_fslayers", R"({"schemaVersion":1})", std::string(kDockerSchema1MediaType)},
+        Rejected{"schema1_no_fslayers", R"({"schemaVersion":1})", std::string(spec::kDockerSchema1MediaType)},
         Rejected{"schema1_bad_blobsum", R"({"schemaVersion":1,"fsLayers":[{"blobSum":7}]})",
-                 std::string(kDockerSchema1MediaType)}),
+                 std::string(spec::kDockerSchema1MediaType)}),
     [](const ::testing::TestParamInfo<Rejected>& info) { return std::string(info.param.name); });
 
 TEST(ManifestTest, DigestIsOverExactBytes) {

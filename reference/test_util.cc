@@ -4,6 +4,7 @@
 
 #include "base/sha256.h"
 #include "harness/codec/codec.h"
+#include "specs/media_types.h"
 
 namespace ecrc::server::testing {
 
@@ -83,11 +84,11 @@ std::string TestServer::Schema2Manifest(const std::string& repo, const std::stri
   std::string config_digest = push_blobs ? PushBlob(repo, config) : Sha256Digest(config);
   std::string layer_digest = push_blobs ? PushBlob(repo, layer) : Sha256Digest(layer);
   json m = {{"schemaVersion", 2},
-            {"mediaType", "application/vnd.docker.distribution.manifest.v2+json"},
+            {"mediaType", spec::kDockerSchema2MediaType},
             {"config",
-             {{"mediaType", "application/vnd.docker.container.image.v1+json"}, {"size", config.size()}, {"digest", config_digest}}},
+             {{"mediaType", spec::kDockerConfigMediaType}, {"size", config.size()}, {"digest", config_digest}}},
             {"layers",
-             json::array({{{"mediaType", "application/vnd.docker.image.rootfs.diff.tar.gzip"},
+             json::array({{{"mediaType", spec::kDockerLayerMediaType},
                            {"size", layer.size()},
                            {"digest", layer_digest}}})}};
   return m.dump(2);
@@ -113,15 +114,13 @@ std::string TestServer::RepositoryArn(const std::string& name) const {
 std::string IndexManifest(const std::vector<std::string>& digests, bool oci) {
   json manifests = json::array();
   for (const auto& d : digests) {
-    manifests.push_back({{"mediaType", oci ? "application/vnd.oci.image.manifest.v1+json"
-                                           : "application/vnd.docker.distribution.manifest.v2+json"},
+    manifests.push_back({{"mediaType", oci ? spec::kOciManifestMediaType : spec::kDockerSchema2MediaType},
                          {"size", 500},
                          {"digest", d},
                          {"platform", {{"architecture", "amd64"}, {"os", "linux"}}}});
   }
   json m = {{"schemaVersion", 2},
-            {"mediaType", oci ? "application/vnd.oci.image.index.v1+json"
-                              : "application/vnd.docker.distribution.manifest.list.v2+json"},
+            {"mediaType", oci ? spec::kOciIndexMediaType : spec::kDockerManifestListMediaType},
             {"manifests", manifests}};
   return m.dump();
 }

@@ -6,21 +6,13 @@
 
 #include <openssl/rand.h>
 
+#include "base/ascii.h"
+
 namespace ecrc::server {
 namespace {
 
 UploadError InvalidPart(std::string message, std::optional<int64_t> last_valid) {
   return UploadError{UploadErrorCode::kInvalidLayerPart, std::move(message), last_valid};
-}
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -112,7 +104,7 @@ std::variant<CompletedLayer, UploadError> UploadSession::Complete(
   }
   // Every supplied digest is a claim about this one blob, so every one must hold.
   for (const std::string& expected : expected_digests) {
-    if (!EqualsIgnoringCase(expected, done.digest)) {
+    if (!EqualsIgnoreCase(expected, done.digest)) {
       return UploadError{UploadErrorCode::kInvalidLayer,
                          "The calculated layer digest " + done.digest + " does not match the supplied digest " +
                              expected,

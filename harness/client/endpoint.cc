@@ -6,14 +6,10 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "base/ascii.h"
+
 namespace ecrc::client {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -67,7 +63,7 @@ Result<EndpointUrl> ParseEndpointUrl(std::string_view text) {
   EndpointUrl url;
   size_t sep = s.find("://");
   if (sep == std::string_view::npos) return UrlError(text, "no scheme; write it as http://host:port or https://host");
-  url.scheme = Lower(s.substr(0, sep));
+  url.scheme = AsciiLower(s.substr(0, sep));
   if (url.scheme != "http" && url.scheme != "https") {
     return UrlError(text, "scheme must be http or https, not '" + std::string(s.substr(0, sep)) + "'");
   }
@@ -86,7 +82,7 @@ Result<EndpointUrl> ParseEndpointUrl(std::string_view text) {
   if (!authority.empty() && authority.front() == '[') {
     size_t close = authority.find(']');
     if (close == std::string_view::npos) return UrlError(text, "unterminated IPv6 address (missing ']')");
-    url.host = Lower(authority.substr(1, close - 1));
+    url.host = AsciiLower(authority.substr(1, close - 1));
     std::string_view after = authority.substr(close + 1);
     if (!after.empty()) {
       if (after.front() != ':') return UrlError(text, "unexpected text after the IPv6 address");
@@ -97,7 +93,7 @@ Result<EndpointUrl> ParseEndpointUrl(std::string_view text) {
     if (inet_pton(AF_INET6, url.host.c_str(), &addr) != 1) return UrlError(text, "'" + url.host + "' is not an IPv6 address");
   } else {
     size_t colon = authority.find(':');
-    url.host = Lower(authority.substr(0, colon));
+    url.host = AsciiLower(authority.substr(0, colon));
     if (colon != std::string_view::npos) {
       port_text = authority.substr(colon + 1);
       if (port_text.empty()) return UrlError(text, "empty port");
@@ -119,7 +115,7 @@ Result<EndpointUrl> ParseEndpointUrl(std::string_view text) {
 }
 
 bool IsLoopbackHost(std::string_view host) {
-  std::string h = Lower(host);
+  std::string h = AsciiLower(host);
   if (!h.empty() && h.back() == '.') h.pop_back();
   if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
   if (h == "localhost" || EndsWith(h, ".localhost")) return true;
@@ -134,7 +130,7 @@ bool IsLoopbackHost(std::string_view host) {
 }
 
 bool IsRealAwsHost(std::string_view host) {
-  std::string h = Lower(host);
+  std::string h = AsciiLower(host);
   while (!h.empty() && h.back() == '.') h.pop_back();
   for (std::string_view domain : {"amazonaws.com", "api.aws", "amazonaws.com.cn"}) {
     if (h == domain || EndsWith(h, "." + std::string(domain))) return true;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <limits>
 
+#include "base/ascii.h"
 #include "base/base64.h"
 #include "harness/codec/codec.h"
 #include "harness/codec/sample.h"
@@ -342,8 +343,7 @@ std::vector<Candidate> InvalidValueCandidates(const Shape& shape, const json& do
   std::string base = ExistingString(doc, site);
   if (!shape.enum_values.empty()) {
     const std::string& first = shape.enum_values.front();
-    std::string lower = first;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string lower = AsciiLower(first);
     for (const std::string& s : {std::string("NOT_A_MODELLED_VALUE"), lower, first + " ", std::string("")}) {
       if (std::find(shape.enum_values.begin(), shape.enum_values.end(), s) == shape.enum_values.end()) {
         out.push_back({s, {}, "'" + s + "' outside the enum"});
@@ -387,11 +387,6 @@ std::string Render(json doc, const json::json_pointer& at, const Candidate& c) {
   size_t pos = body.find(quoted);
   if (pos != std::string::npos) body.replace(pos, quoted.size(), *raw);
   return body;
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 class Mutator {
@@ -459,7 +454,7 @@ class Mutator {
         break;
       case MutationKind::kWrongTargetPrefix: {
         const std::string& prefix = service_.metadata().target_prefix;
-        std::string target = Pick<std::string>(rng_, {"AmazonEC2ContainerRegistry_V20150921." + op_.name, Lower(prefix) + "." + op_.name,
+        std::string target = Pick<std::string>(rng_, {"AmazonEC2ContainerRegistry_V20150921." + op_.name, AsciiLower(prefix) + "." + op_.name,
                                                       prefix + op_.name, "." + op_.name, op_.name, prefix + "/" + op_.name,
                                                       "DynamoDB_20120810." + op_.name});
         m.request.headers.Set(kTarget, target);
@@ -559,7 +554,7 @@ class Mutator {
       std::string capital = member.name;
       capital[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capital[0])));
       names.push_back(capital);
-      names.push_back(Lower(member.name));
+      names.push_back(AsciiLower(member.name));
     }
     std::vector<std::string> unknown;
     for (const auto& n : names) {
@@ -731,7 +726,7 @@ class Mutator {
 
   bool UnknownTarget(Mutant* m) {
     const std::string& prefix = service_.metadata().target_prefix;
-    std::vector<std::string> names = {"NoSuchOperation", op_.name + "X", Lower(op_.name), op_.name.substr(0, op_.name.size() - 1), ""};
+    std::vector<std::string> names = {"NoSuchOperation", op_.name + "X", AsciiLower(op_.name), op_.name.substr(0, op_.name.size() - 1), ""};
     std::vector<std::string> unknown;
     for (const auto& n : names) {
       if (!service_.FindOperation(n)) unknown.push_back(n);

@@ -1,5 +1,6 @@
 #include "harness/livefuzz/request_builder.h"
 
+#include "base/ascii.h"
 #include "harness/codec/sample.h"
 #include "harness/codec/value.h"
 
@@ -48,7 +49,7 @@ std::string SnakeCase(const std::string& name) {
   for (char c : name) {
     if (c >= 'A' && c <= 'Z') {
       out += '_';
-      out += static_cast<char>(c - 'A' + 'a');
+      out += AsciiLower(c);
     } else {
       out += c;
     }

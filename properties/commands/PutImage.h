@@ -8,6 +8,7 @@
 #include "base/json_read.h"
 #include "properties/commands/common.h"
 #include "properties/manifests.h"
+#include "specs/media_types.h"
 
 namespace ecrc::prop {
 
@@ -42,9 +43,9 @@ class PutImage : public OneCall<PutImage> {
         std::string d = known ? *rc::gen::elementOf(layers) : *GenUnknownDigest();
         return Descriptor{media, d, known ? repo->layers.at(d) : 7};
       };
-      Descriptor config = blob(oci ? kOciConfig : kDockerConfig);
+      Descriptor config = blob(oci ? spec::kOciConfigMediaType : spec::kDockerConfigMediaType);
       std::vector<Descriptor> parts;
-      for (int i = *rc::gen::inRange(0, 3); i > 0; --i) parts.push_back(blob("application/vnd.oci.image.layer.v1.tar+gzip"));
+      for (int i = *rc::gen::inRange(0, 3); i > 0; --i) parts.push_back(blob(spec::kOciLayerMediaType));
       manifest = ImageManifest(oci, config, parts);
     } else {
       std::vector<Descriptor> children;
@@ -54,7 +55,7 @@ class PutImage : public OneCall<PutImage> {
           const Image& child = repo->images.at(*rc::gen::elementOf(images));
           children.push_back({child.media_type, child.digest, static_cast<int64_t>(child.manifest.size())});
         } else {
-          children.push_back({oci ? kOciManifest : kDockerManifest, *GenUnknownDigest(), 321});
+          children.push_back({oci ? spec::kOciManifestMediaType : spec::kDockerSchema2MediaType, *GenUnknownDigest(), 321});
         }
       }
       // An index with no manifests: the OCI image-index spec allows an empty list ("MAY be

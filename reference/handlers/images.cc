@@ -8,6 +8,7 @@
 #include "reference/handlers/common.h"
 #include "reference/handlers/handlers.h"
 #include "reference/manifest.h"
+#include "specs/media_types.h"
 
 namespace ecrc::server::handlers {
 namespace {
@@ -107,7 +108,7 @@ Outcome PutImage(HandlerContext& ctx, const json& input) {
     // By default an untagged push is accepted (refusing would break multi-arch pushes); the
     // untagged_manifest_push choice refuses it.
     if (!tag && !parsed.IsList() && ctx.choices.Is(Choice::kUntaggedManifestPush, "rejected") &&
-        (parsed.media_type == kDockerSchema2MediaType || parsed.media_type == kOciManifestMediaType)) {
+        (parsed.media_type == spec::kDockerSchema2MediaType || parsed.media_type == spec::kOciManifestMediaType)) {
       return InvalidParameterAt("imageTag", "An image tag is required for Docker V2 Schema 2 and OCI image manifests");
     }
     if (!ctx.faults.Has(Fault::kAcceptMissingLayers)) {

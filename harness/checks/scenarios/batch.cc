@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "harness/checks/scenarios/steps.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check {
 namespace {
@@ -51,7 +52,7 @@ void DeleteLastTagDeletesImage(ScenarioContext& ctx) {
   // removing the last deletes it.
   std::string repo = ctx.CreateRepository();
   Pushed p = PushImage(ctx, repo, "one", "last-tag");
-  PutManifest(ctx, repo, p.manifest, "two", kDockerManifest);
+  PutManifest(ctx, repo, p.manifest, "two", spec::kDockerSchema2MediaType);
 
   ctx.Require(ctx.Send("BatchDeleteImage", {{"repositoryName", repo}, {"imageIds", {{{"imageTag", "one"}}}}}), Expectation::Success(),
               "BatchDeleteImage removes the first tag");
@@ -71,7 +72,7 @@ void DeleteByDigestRemovesTags(ScenarioContext& ctx) {
   // tags, and the answer names the tags even though only the digest was given.
   std::string repo = ctx.CreateRepository();
   Pushed p = PushImage(ctx, repo, "one", "by-digest");
-  PutManifest(ctx, repo, p.manifest, "two", kDockerManifest);
+  PutManifest(ctx, repo, p.manifest, "two", spec::kDockerSchema2MediaType);
 
   const Call& del = ctx.Send("BatchDeleteImage", {{"repositoryName", repo}, {"imageIds", {{{"imageDigest", p.digest}}}}});
   ctx.Require(del, Expectation::Success(), "BatchDeleteImage deletes the image by digest");
@@ -99,7 +100,7 @@ void DeleteByDigestRemovesTags(ScenarioContext& ctx) {
 // `malformed`) an ill-formed and an empty digest.
 json CheckLayers(ScenarioContext& ctx, bool malformed, Blob* blob, std::string* absent) {
   std::string repo = ctx.CreateRepository();
-  *blob = PushBlob(ctx, repo, LayerBytes("availability"), kDockerLayer);
+  *blob = PushBlob(ctx, repo, LayerBytes("availability"), spec::kDockerLayerMediaType);
   *absent = AbsentDigest(repo);
   json digests = {blob->digest, *absent};
   if (malformed) {

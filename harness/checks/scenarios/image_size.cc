@@ -2,6 +2,7 @@
 // size of the image, i.e. the sum of its layers' sizes. Whether the config blob counts is U, so
 // both sums are accepted; anything else is wrong.
 #include "harness/checks/scenarios/steps.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check {
 namespace {
@@ -12,10 +13,10 @@ using results::Severity;
 void ImageSizeIsLayerSum(ScenarioContext& ctx) {
   std::string repo = ctx.CreateRepository();
   // Two layers of different sizes, so a size that counts one of them, or the manifest, is told apart.
-  Blob first = PushBlob(ctx, repo, LayerBytes("size-first"), kDockerLayer);
-  Blob second = PushBlob(ctx, repo, LayerBytes("size-second") + std::string(300, 's'), kDockerLayer);
-  Blob config = PushBlob(ctx, repo, ConfigBytes("size", first.digest), kDockerConfig);
-  std::string digest = PutManifest(ctx, repo, DockerManifest(config, {first, second}), "sized", kDockerManifest);
+  Blob first = PushBlob(ctx, repo, LayerBytes("size-first"), spec::kDockerLayerMediaType);
+  Blob second = PushBlob(ctx, repo, LayerBytes("size-second") + std::string(300, 's'), spec::kDockerLayerMediaType);
+  Blob config = PushBlob(ctx, repo, ConfigBytes("size", first.digest), spec::kDockerConfigMediaType);
+  std::string digest = PutManifest(ctx, repo, DockerManifest(config, {first, second}), "sized", spec::kDockerSchema2MediaType);
   int64_t layers = first.size + second.size;
   std::string expected = std::to_string(layers) + " (the layers) or " + std::to_string(layers + config.size) + " (layers and config)";
   auto check = [&](const json& size, const std::string& what) {

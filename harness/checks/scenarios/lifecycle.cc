@@ -4,6 +4,7 @@
 
 #include "harness/checks/scenarios/steps.h"
 #include "harness/codec/value.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check {
 namespace {
@@ -61,8 +62,8 @@ void PushLifecycle(ScenarioContext& ctx) {
     }
   }
 
-  Blob layer = UploadChecked(ctx, repo, layer_bytes, kDockerLayer, "layer");
-  Blob config = UploadChecked(ctx, repo, ConfigBytes("lifecycle", layer.digest), kDockerConfig, "config blob");
+  Blob layer = UploadChecked(ctx, repo, layer_bytes, spec::kDockerLayerMediaType, "layer");
+  Blob config = UploadChecked(ctx, repo, ConfigBytes("lifecycle", layer.digest), spec::kDockerConfigMediaType, "config blob");
 
   // §4.1 (D: CLIp batch-check-layer-availability): both blobs, config included, are AVAILABLE
   // with their size.
@@ -84,7 +85,7 @@ void PushLifecycle(ScenarioContext& ctx) {
   std::string digest = Digest(manifest);
   const Call& put = ctx.Send("PutImage", {{"repositoryName", repo},
                                           {"imageManifest", manifest},
-                                          {"imageManifestMediaType", kDockerManifest},
+                                          {"imageManifestMediaType", spec::kDockerSchema2MediaType},
                                           {"imageTag", "v1"}});
   ctx.Require(put, Expectation::Success(), "PutImage accepts a schema 2 manifest whose blobs were uploaded");
   const json& image = At(put.decoded.output, "image");
@@ -106,8 +107,8 @@ void PushLifecycle(ScenarioContext& ctx) {
     auto size = Int(At(detail, "imageSizeInBytes"));
     ctx.Check(size && *size >= layer.size, "DescribeImages reports imageSizeInBytes (at least the layer's size)",
               ">= " + std::to_string(layer.size), Dump(At(detail, "imageSizeInBytes")));
-    ctx.Check(Str(At(detail, "imageManifestMediaType")) == kDockerManifest, "DescribeImages reports imageManifestMediaType",
-              kDockerManifest, Dump(At(detail, "imageManifestMediaType")));
+    ctx.Check(Str(At(detail, "imageManifestMediaType")) == spec::kDockerSchema2MediaType, "DescribeImages reports imageManifestMediaType",
+              spec::kDockerSchema2MediaType, Dump(At(detail, "imageManifestMediaType")));
   }
 
   // §4.7 (D): one entry per tag, pointing at the image.

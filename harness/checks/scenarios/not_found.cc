@@ -8,6 +8,7 @@
 #include "harness/checks/scenarios/steps.h"
 #include "harness/codec/sample.h"
 #include "harness/codec/value.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check {
 namespace {
@@ -19,8 +20,8 @@ using results::Severity;
 // wrong with a request is the missing resource (a server may validate content before looking
 // the resource up). Keyed by member name; members not listed keep their model sample.
 json SensibleValue(const std::string& member, const std::string& seed) {
-  Blob config{AbsentDigest(seed + "/config"), 100, kDockerConfig};
-  Blob layer{AbsentDigest(seed + "/layer"), 100, kDockerLayer};
+  Blob config{AbsentDigest(seed + "/config"), 100, spec::kDockerConfigMediaType};
+  Blob layer{AbsentDigest(seed + "/layer"), 100, spec::kDockerLayerMediaType};
   if (member == "imageManifest") return DockerManifest(config, {layer});
   if (member == "layerDigests") return json::array({layer.digest});
   if (member == "layerPartBlob") return codec::BlobValue("x");

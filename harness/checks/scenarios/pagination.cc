@@ -5,6 +5,7 @@
 
 #include "harness/checks/scenarios/steps.h"
 #include "harness/codec/sample.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check {
 namespace {
@@ -135,7 +136,7 @@ void ImageTags(ScenarioContext& ctx) {
   std::set<std::string> tags = {"tag-0", "tag-1", "tag-2", "tag-3", "tag-4"};
   Pushed p = PushImage(ctx, repo, "tag-0", "pagination-tags");
   for (const auto& t : tags) {
-    if (t != "tag-0") PutManifest(ctx, repo, p.manifest, t, kDockerManifest);
+    if (t != "tag-0") PutManifest(ctx, repo, p.manifest, t, spec::kDockerSchema2MediaType);
   }
   const int kMaxPages = 100;
   Paged paged = PageAll(ctx, "DescribeImageTags", {{"repositoryName", repo}}, kPageSize, kMaxPages);

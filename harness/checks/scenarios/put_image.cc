@@ -2,6 +2,7 @@
 // digests, missing blobs and missing child manifests, re-pushes, tags that move, and the
 // manifest formats ECR Public accepts.
 #include "harness/checks/scenarios/steps.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check {
 namespace {
@@ -19,8 +20,8 @@ struct Ready {
 Ready Prepare(ScenarioContext& ctx, std::string_view seed, bool oci = false) {
   Ready r;
   r.repo = ctx.CreateRepository();
-  r.layer = PushBlob(ctx, r.repo, LayerBytes(seed), oci ? kOciLayer : kDockerLayer);
-  r.config = PushBlob(ctx, r.repo, ConfigBytes(seed, r.layer.digest), oci ? kOciConfig : kDockerConfig);
+  r.layer = PushBlob(ctx, r.repo, LayerBytes(seed), oci ? spec::kOciLayerMediaType : spec::kDockerLayerMediaType);
+  r.config = PushBlob(ctx, r.repo, ConfigBytes(seed, r.layer.digest), oci ? spec::kOciConfigMediaType : spec::kDockerConfigMediaType);
   return r;
 }
 
@@ -40,7 +41,7 @@ void DigestOfExactBytes(ScenarioContext& ctx) {
   std::string digests[2];
   const std::string* texts[2] = {&compact, &pretty};
   for (int i = 0; i < 2; ++i) {
-    const Call& put = ctx.Send("PutImage", Put(r.repo, *texts[i], i == 0 ? "compact" : "pretty", kDockerManifest));
+    const Call& put = ctx.Send("PutImage", Put(r.repo, *texts[i], i == 0 ? "compact" : "pretty", spec::kDockerSchema2MediaType));
     ctx.Require(put, Expectation::Success(), "PutImage accepts the manifest");
     const json& image = At(put.decoded.output, "image");
     digests[i] = Str(At(At(image, "imageId"), "imageDigest"));
@@ -59,7 +60,7 @@ void DigestMismatch(ScenarioContext& ctx) {
   // §5.2 (D: MN ImageDigestDoesNotMatchException).
   Ready r = Prepare(ctx, "digest-mismatch");
   std::string manifest = DockerManifest(r.config, {r.layer});
-  json input = Put(r.repo, manifest, "mismatch", kDockerManifest);
+  json input = Put(r.repo, manifest, "mismatch", spec::kDockerSchema2MediaType);
   input["imageDigest"] = Digest(manifest + " ");
   ctx.Expect(ctx.Send("PutImage", input), Expectation::ErrorCode({"ImageDigestDoesNotMatchException"}),
              "PutImage with an imageDigest that is not the manifest's sha256 fails");
@@ -72,20 +73,20 @@ void LayersNotFound(ScenarioContext& ctx) {
   // §5.2 (D: MN LayersNotFoundException, "isn't valid for this repository"): a layer never
   // uploaded, then one uploaded only to another repository.
   Ready r = Prepare(ctx, "layers-not-found");
-  Blob missing{AbsentDigest(r.repo), 1234, kDockerLayer};
-  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(r.config, {missing}), "missing", kDockerManifest)),
+  Blob missing{AbsentDigest(r.repo), 1234, spec::kDockerLayerMediaType};
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(r.config, {missing}), "missing", spec::kDockerSchema2MediaType)),
              Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a layer nobody uploaded fails");
   std::string other = ctx.CreateRepository();
-  Blob elsewhere = PushBlob(ctx, other, LayerBytes("only-in-the-other-repository"), kDockerLayer);
-  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(r.config, {elsewhere}), "elsewhere", kDockerManifest)),
+  Blob elsewhere = PushBlob(ctx, other, LayerBytes("only-in-the-other-repository"), spec::kDockerLayerMediaType);
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(r.config, {elsewhere}), "elsewhere", spec::kDockerSchema2MediaType)),
              Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a layer that is only in another repository fails");
 }
 
 void ConfigNotFound(ScenarioContext& ctx) {
   // §5.2 (E for the config): by inference the config blob must be present like the layers.
   Ready r = Prepare(ctx, "config-not-found");
-  Blob missing{AbsentDigest(r.repo), 321, kDockerConfig};
-  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(missing, {r.layer}), "missing-config", kDockerManifest)),
+  Blob missing{AbsentDigest(r.repo), 321, spec::kDockerConfigMediaType};
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(missing, {r.layer}), "missing-config", spec::kDockerSchema2MediaType)),
              Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a config blob nobody uploaded fails");
 }
 
@@ -93,9 +94,9 @@ void ReferencedImagesNotFound(ScenarioContext& ctx) {
   // §5.2 (D: MN ReferencedImagesNotFoundException), for a Docker manifest list and an OCI index.
   Ready r = Prepare(ctx, "referenced-not-found");
   std::string absent = AbsentDigest(r.repo);
-  ctx.Expect(ctx.Send("PutImage", Put(r.repo, ManifestList({{absent, 500, kDockerManifest, "amd64"}}, false), "list", kDockerManifestList)),
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, ManifestList({{absent, 500, spec::kDockerSchema2MediaType, "amd64"}}, false), "list", spec::kDockerManifestListMediaType)),
              Expectation::ErrorCode({"ReferencedImagesNotFoundException"}), "a manifest list naming a missing manifest fails");
-  ctx.Expect(ctx.Send("PutImage", Put(r.repo, ManifestList({{absent, 500, kOciManifest, "amd64"}}, true), "index", kOciIndex)),
+  ctx.Expect(ctx.Send("PutImage", Put(r.repo, ManifestList({{absent, 500, spec::kOciManifestMediaType, "amd64"}}, true), "index", spec::kOciIndexMediaType)),
              Expectation::ErrorCode({"ReferencedImagesNotFoundException"}), "an OCI index naming a missing manifest fails");
 }
 
@@ -103,7 +104,7 @@ void AlreadyExists(ScenarioContext& ctx) {
   // §5.2, §2.6 (D: MN ImageAlreadyExistsException).
   std::string repo = ctx.CreateRepository();
   Pushed p = PushImage(ctx, repo, "same", "already-exists");
-  ctx.Expect(ctx.Send("PutImage", Put(repo, p.manifest, "same", kDockerManifest)), Expectation::ErrorCode({"ImageAlreadyExistsException"}),
+  ctx.Expect(ctx.Send("PutImage", Put(repo, p.manifest, "same", spec::kDockerSchema2MediaType)), Expectation::ErrorCode({"ImageAlreadyExistsException"}),
              "re-pushing the same manifest and tag fails");
 }
 
@@ -111,7 +112,7 @@ void NewTagSameManifest(ScenarioContext& ctx) {
   // §5.2 (D): the same manifest with a new tag succeeds and adds the tag.
   std::string repo = ctx.CreateRepository();
   Pushed p = PushImage(ctx, repo, "first", "new-tag");
-  const Call& put = ctx.Send("PutImage", Put(repo, p.manifest, "second", kDockerManifest));
+  const Call& put = ctx.Send("PutImage", Put(repo, p.manifest, "second", spec::kDockerSchema2MediaType));
   ctx.Require(put, Expectation::Success(), "PutImage of a pushed manifest under a new tag succeeds");
   ctx.Check(Str(At(At(At(put.decoded.output, "image"), "imageId"), "imageDigest")) == p.digest, "the re-pushed manifest keeps its digest",
             p.digest, Dump(At(At(put.decoded.output, "image"), "imageId")));
@@ -137,9 +138,9 @@ Moved MoveTag(ScenarioContext& ctx) {
   // is what the tag-move scenarios test, so it is required of the endpoint, not set-up.
   Pushed& next = m.new_image;
   next.layer = m.old_image.layer;
-  next.config = PushBlob(ctx, m.repo, ConfigBytes("tag-move-new", next.layer.digest), kDockerConfig);
+  next.config = PushBlob(ctx, m.repo, ConfigBytes("tag-move-new", next.layer.digest), spec::kDockerConfigMediaType);
   next.manifest = DockerManifest(next.config, {next.layer});
-  const Call& put = ctx.Send("PutImage", Put(m.repo, next.manifest, "moving", kDockerManifest));
+  const Call& put = ctx.Send("PutImage", Put(m.repo, next.manifest, "moving", spec::kDockerSchema2MediaType));
   ctx.Require(put, Expectation::Success(), "PutImage moves an existing tag to a different manifest");
   next.digest = Str(At(At(At(put.decoded.output, "image"), "imageId"), "imageDigest"));
   if (next.digest.empty()) next.digest = Digest(next.manifest);
@@ -175,13 +176,13 @@ void ManifestListAndOciIndex(ScenarioContext& ctx) {
   // pushed (tagged, since an untagged push is U), then a Docker list and an OCI index over them.
   Ready docker = Prepare(ctx, "list-children");
   std::string repo = docker.repo;
-  Blob oci_layer = PushBlob(ctx, repo, LayerBytes("index-children"), kOciLayer);
-  Blob oci_config = PushBlob(ctx, repo, ConfigBytes("index-children", oci_layer.digest), kOciConfig);
+  Blob oci_layer = PushBlob(ctx, repo, LayerBytes("index-children"), spec::kOciLayerMediaType);
+  Blob oci_config = PushBlob(ctx, repo, ConfigBytes("index-children", oci_layer.digest), spec::kOciConfigMediaType);
 
   std::string docker_child = DockerManifest(docker.config, {docker.layer});
   std::string oci_child = OciManifest(oci_config, {oci_layer});
-  PutManifest(ctx, repo, docker_child, "child-docker", kDockerManifest);
-  PutManifest(ctx, repo, oci_child, "child-oci", kOciManifest);
+  PutManifest(ctx, repo, docker_child, "child-docker", spec::kDockerSchema2MediaType);
+  PutManifest(ctx, repo, oci_child, "child-oci", spec::kOciManifestMediaType);
 
   struct Case {
     std::string manifest;
@@ -189,9 +190,9 @@ void ManifestListAndOciIndex(ScenarioContext& ctx) {
     std::string tag;
   };
   Case cases[] = {
-      {ManifestList({{Digest(docker_child), static_cast<int64_t>(docker_child.size()), kDockerManifest, "amd64"}}, false),
-       kDockerManifestList, "list"},
-      {ManifestList({{Digest(oci_child), static_cast<int64_t>(oci_child.size()), kOciManifest, "arm64"}}, true), kOciIndex, "index"},
+      {ManifestList({{Digest(docker_child), static_cast<int64_t>(docker_child.size()), spec::kDockerSchema2MediaType, "amd64"}}, false),
+       spec::kDockerManifestListMediaType, "list"},
+      {ManifestList({{Digest(oci_child), static_cast<int64_t>(oci_child.size()), spec::kOciManifestMediaType, "arm64"}}, true), spec::kOciIndexMediaType, "index"},
   };
   for (const auto& c : cases) {
     const Call& put = ctx.Send("PutImage", Put(repo, c.manifest, c.tag, c.media_type));
@@ -215,12 +216,12 @@ void OciManifestAccepted(ScenarioContext& ctx) {
   std::string manifest = OciManifest(r.config, {r.layer});
   const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "oci"));
   ctx.Require(put, Expectation::Success(), "PutImage accepts an OCI image manifest");
-  ctx.Check(Str(At(At(put.decoded.output, "image"), "imageManifestMediaType")) == kOciManifest,
-            "the media type is taken from the manifest when no parameter is given", kOciManifest,
+  ctx.Check(Str(At(At(put.decoded.output, "image"), "imageManifestMediaType")) == spec::kOciManifestMediaType,
+            "the media type is taken from the manifest when no parameter is given", spec::kOciManifestMediaType,
             Dump(At(At(put.decoded.output, "image"), "imageManifestMediaType")));
   json details = DescribeAllImages(ctx, r.repo);
-  ctx.Check(Str(At(FindImage(details, Digest(manifest)), "imageManifestMediaType")) == kOciManifest,
-            "DescribeImages reports the OCI media type", kOciManifest, Dump(details));
+  ctx.Check(Str(At(FindImage(details, Digest(manifest)), "imageManifestMediaType")) == spec::kOciManifestMediaType,
+            "DescribeImages reports the OCI media type", spec::kOciManifestMediaType, Dump(details));
 }
 
 void MediaTypeRequired(ScenarioContext& ctx) {
@@ -230,11 +231,11 @@ void MediaTypeRequired(ScenarioContext& ctx) {
   std::string manifest = OciManifest(r.config, {r.layer}, /*with_media_type=*/false);
   ctx.Expect(ctx.Send("PutImage", Put(r.repo, manifest, "no-media-type")), Expectation::ErrorCode({"InvalidParameterException"}),
              "PutImage without imageManifestMediaType of a manifest without mediaType fails");
-  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "no-media-type", kOciManifest));
+  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "no-media-type", spec::kOciManifestMediaType));
   ctx.Expect(put, Expectation::Success(), "the same manifest with imageManifestMediaType succeeds");
   if (put.ok()) {
-    ctx.Check(Str(At(At(put.decoded.output, "image"), "imageManifestMediaType")) == kOciManifest, "the parameter's media type is used",
-              kOciManifest, Dump(At(At(put.decoded.output, "image"), "imageManifestMediaType")));
+    ctx.Check(Str(At(At(put.decoded.output, "image"), "imageManifestMediaType")) == spec::kOciManifestMediaType, "the parameter's media type is used",
+              spec::kOciManifestMediaType, Dump(At(At(put.decoded.output, "image"), "imageManifestMediaType")));
   }
 }
 
@@ -249,7 +250,7 @@ void TagOutsideDockerGrammar(ScenarioContext& ctx) {
   Ready r = Prepare(ctx, "tag-grammar");
   const std::string tag = "v1+build.7";
   std::string manifest = DockerManifest(r.config, {r.layer});
-  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, tag, kDockerManifest));
+  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, tag, spec::kDockerSchema2MediaType));
   bool accepted = put.ok();
   if (!accepted) ctx.Expect(put, Expectation::ErrorCode({"InvalidParameterException"}), "PutImage accepts the tag or refuses it as a parameter error");
   json details = DescribeAllImages(ctx, r.repo);
@@ -268,7 +269,7 @@ void UntaggedManifest(ScenarioContext& ctx) {
   // untagged, or refused with InvalidParameterException and nothing is stored.
   Ready r = Prepare(ctx, "untagged-push");
   std::string manifest = DockerManifest(r.config, {r.layer});
-  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "", kDockerManifest));
+  const Call& put = ctx.Send("PutImage", Put(r.repo, manifest, "", spec::kDockerSchema2MediaType));
   bool accepted = put.ok();
   if (!accepted) ctx.Expect(put, Expectation::ErrorCode({"InvalidParameterException"}), "PutImage accepts the untagged manifest or refuses it as a parameter error");
   json details = DescribeAllImages(ctx, r.repo);

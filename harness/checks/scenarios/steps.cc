@@ -7,6 +7,7 @@
 #include "base/json_read.h"
 #include "base/sha256.h"
 #include "harness/codec/value.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check::steps {
 namespace {
@@ -97,7 +98,7 @@ std::string ConfigBytes(std::string_view seed, const std::string& layer_digest) 
 std::string DockerManifest(const Blob& config, const std::vector<Blob>& layers) {
   ojson m;
   m["schemaVersion"] = 2;
-  m["mediaType"] = kDockerManifest;
+  m["mediaType"] = spec::kDockerSchema2MediaType;
   m["config"] = Descriptor(config.media_type, config.size, config.digest);
   m["layers"] = ojson::array();
   for (const auto& l : layers) m["layers"].push_back(Descriptor(l.media_type, l.size, l.digest));
@@ -107,7 +108,7 @@ std::string DockerManifest(const Blob& config, const std::vector<Blob>& layers) 
 std::string OciManifest(const Blob& config, const std::vector<Blob>& layers, bool with_media_type) {
   ojson m;
   m["schemaVersion"] = 2;
-  if (with_media_type) m["mediaType"] = kOciManifest;
+  if (with_media_type) m["mediaType"] = spec::kOciManifestMediaType;
   m["config"] = Descriptor(config.media_type, config.size, config.digest);
   m["layers"] = ojson::array();
   for (const auto& l : layers) m["layers"].push_back(Descriptor(l.media_type, l.size, l.digest));
@@ -117,7 +118,7 @@ std::string OciManifest(const Blob& config, const std::vector<Blob>& layers, boo
 std::string ManifestList(const std::vector<ChildManifest>& children, bool oci) {
   ojson m;
   m["schemaVersion"] = 2;
-  m["mediaType"] = oci ? kOciIndex : kDockerManifestList;
+  m["mediaType"] = oci ? spec::kOciIndexMediaType : spec::kDockerManifestListMediaType;
   m["manifests"] = ojson::array();
   for (const auto& c : children) {
     ojson d = Descriptor(c.media_type, c.size, c.digest);
@@ -141,10 +142,10 @@ std::string PutManifest(ScenarioContext& ctx, const std::string& repository, con
 Pushed PushImage(ScenarioContext& ctx, const std::string& repository, const std::string& tag, std::string_view seed,
                  const std::optional<Blob>& layer) {
   Pushed p;
-  p.layer = layer ? *layer : PushBlob(ctx, repository, LayerBytes(seed), kDockerLayer);
-  p.config = PushBlob(ctx, repository, ConfigBytes(seed, p.layer.digest), kDockerConfig);
+  p.layer = layer ? *layer : PushBlob(ctx, repository, LayerBytes(seed), spec::kDockerLayerMediaType);
+  p.config = PushBlob(ctx, repository, ConfigBytes(seed, p.layer.digest), spec::kDockerConfigMediaType);
   p.manifest = DockerManifest(p.config, {p.layer});
-  p.digest = PutManifest(ctx, repository, p.manifest, tag, kDockerManifest);
+  p.digest = PutManifest(ctx, repository, p.manifest, tag, spec::kDockerSchema2MediaType);
   return p;
 }
 

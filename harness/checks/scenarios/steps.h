@@ -33,16 +33,6 @@ namespace steps {
 
 using nlohmann::json;
 
-// Media types of the manifests and blobs the scenarios push (fact sheet §5.2).
-inline constexpr char kDockerManifest[] = "application/vnd.docker.distribution.manifest.v2+json";
-inline constexpr char kDockerManifestList[] = "application/vnd.docker.distribution.manifest.list.v2+json";
-inline constexpr char kDockerConfig[] = "application/vnd.docker.container.image.v1+json";
-inline constexpr char kDockerLayer[] = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-inline constexpr char kOciManifest[] = "application/vnd.oci.image.manifest.v1+json";
-inline constexpr char kOciIndex[] = "application/vnd.oci.image.index.v1+json";
-inline constexpr char kOciConfig[] = "application/vnd.oci.image.config.v1+json";
-inline constexpr char kOciLayer[] = "application/vnd.oci.image.layer.v1.tar+gzip";
-
 // "specs/ecr-public/behaviour.md <section>" (the behaviour reference, which comments call the fact
 // sheet): the `source` every scenario cites. `section` starts with a heading number, e.g. "§5.1 (D)".
 std::string FactSheet(std::string_view section);

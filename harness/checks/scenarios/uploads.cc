@@ -2,6 +2,7 @@
 // bytes and a matching digest, a repository stores a layer once, upload ids belong to one repository.
 #include "harness/checks/scenarios/steps.h"
 #include "harness/codec/value.h"
+#include "specs/media_types.h"
 
 namespace ecrc::check {
 namespace {
@@ -82,7 +83,7 @@ void LayerAlreadyExists(ScenarioContext& ctx) {
   // §4.3 (D; CTRD: the digest is verified first, then LayerAlreadyExists).
   std::string repo = ctx.CreateRepository();
   std::string bytes = LayerBytes("already-exists");
-  PushBlob(ctx, repo, bytes, kDockerLayer);
+  PushBlob(ctx, repo, bytes, spec::kDockerLayerMediaType);
   std::string id = Initiate(ctx, repo);
   ctx.Require(ctx.Send("UploadLayerPart", Part(repo, id, 0, bytes)), Expectation::Success(), "UploadLayerPart accepts the same bytes again");
   ctx.Expect(ctx.Send("CompleteLayerUpload", Complete(repo, id, Digest(bytes))), Expectation::ErrorCode({"LayerAlreadyExistsException"}),
