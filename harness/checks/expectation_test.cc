@@ -50,15 +50,15 @@ TEST(Expectation, ErrorShapeRules) {
   EXPECT_EQ(shape(MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException","message":"m"})", "text/html")).size(), 1u);
   // The type only in X-Amzn-ErrorType: botocore (which reads only __type) would see the code "400".
   Call header_only = MakeCall("DeleteRepository", 400, R"({"message":"m"})");
-  header_only.response->headers.Add("X-Amzn-ErrorType", "RepositoryNotFoundException");
-  header_only.decoded = codec::DecodeResponse(*service, *header_only.op, *header_only.response);
+  header_only.exchange.response.headers.Add("X-Amzn-ErrorType", "RepositoryNotFoundException");
+  header_only.decoded = codec::DecodeResponse(*service, *header_only.op, header_only.response());
   auto findings = shape(header_only);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].path, "__type");
   // Both, as the reference sends them: nothing to report.
   Call both = MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException","message":"m"})");
-  both.response->headers.Add("X-Amzn-ErrorType", "RepositoryNotFoundException");
-  both.decoded = codec::DecodeResponse(*service, *both.op, *both.response);
+  both.exchange.response.headers.Add("X-Amzn-ErrorType", "RepositoryNotFoundException");
+  both.decoded = codec::DecodeResponse(*service, *both.op, both.response());
   EXPECT_TRUE(shape(both).empty());
 }
 
