@@ -75,7 +75,7 @@ std::string ClosedEnumSource(const spec::Semantics& semantics, const spec::Shape
   return out;
 }
 
-void EvaluateClosedEnums(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<results::Finding>* out) {
+void OutputEnumClosed(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<results::Finding>* out) {
   if (!call.ok()) return;
   Walk(semantics, *call.op->output, call.decoded.output, "", call, exchange, out, 0);
 }

@@ -15,9 +15,10 @@ namespace ecrc::check {
 // get the check.
 bool ReachesClosedEnum(const spec::Semantics& semantics, const spec::Shape& output);
 
-// One finding per member of a success response whose closed enum does not list its value (a
-// non-string there is output_shape_valid's type finding, not this one's). `exchange` is cited.
-void EvaluateClosedEnums(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<results::Finding>* out);
+// output_enum_closed: one finding per member of a success response whose closed enum does not list
+// its value (a non-string there is output_shape_valid's type finding, not this one's). `exchange`
+// is cited.
+void OutputEnumClosed(const spec::Semantics& semantics, const Call& call, size_t exchange, std::vector<results::Finding>* out);
 
 // "output_enum_closed"'s source for `output`: the semantics entries of the closed enums it reaches.
 std::string ClosedEnumSource(const spec::Semantics& semantics, const spec::Shape& output);

@@ -18,7 +18,7 @@ Call Success(const char* op, const char* body) {
 
 std::vector<results::Finding> Findings(const Call& c) {
   std::vector<results::Finding> out;
-  EvaluateClosedEnums(*spec::Semantics::Embedded(), c, 0, &out);
+  OutputEnumClosed(*spec::Semantics::Embedded(), c, 0, &out);
   return out;
 }
 

@@ -82,7 +82,7 @@ std::optional<std::string> PatternOnly(const Shape& shape, int64_t length) {
 // A JSON value of another type than `shape` wants, as SDK-less clients get wrong: a string for a
 // number or boolean, a number for a string or blob, an object for a list, a list for a structure
 // or map. nullopt for kinds AWS's binder may coerce (timestamps accept several forms).
-std::optional<json> WrongJsonType(const Shape& shape) {
+std::optional<json> WrongJsonTypeValue(const Shape& shape) {
   switch (shape.type) {
     case ShapeType::kString: return json(5);
     case ShapeType::kBlob: return json(5);
@@ -116,15 +116,26 @@ class Generator {
     auto maximal = codec::SampleValue(*op.input, {.maximal = true});
     if (!minimal.ok() || !maximal.ok()) return;  // no sample: reported by the codec tests, not here
     minimal_ = *minimal;
-    std::string ops = "operations." + op.name;
-    Add(op, op.name + ".minimal", *minimal, "", "",
-        {{"minimal_call_accepted", "minimal_call", "A call with only the required members succeeds or fails with a declared error",
-          Severity::kError, ops + ".input", Expectation::SuccessOrDeclared()}});
-    Add(op, op.name + ".maximal", *maximal, "", "",
-        {{"maximal_call_accepted", "maximal_call", "A call with every member at its upper bound succeeds or fails with a declared error",
-          Severity::kError, ops + ".input", Expectation::SuccessOrDeclared()}});
+    MinimalCall(op, *minimal);
+    MaximalCall(op, *maximal);
     MemberPath root;
     Walk(op, *op.input, root, 0);
+  }
+
+  // MinimalCall, MaximalCall, RequiredMember, WrongJsonType and ConstraintViolation each add the
+  // cases of the contract checks named after them, `<name in snake_case>_<verdict>`: RequiredMember
+  // adds required_member_rejected and required_member_error_code.
+
+  void MinimalCall(const spec::Operation& op, const json& input) {
+    Add(op, op.name + ".minimal", input, "", "",
+        {{"minimal_call_accepted", "minimal_call", "A call with only the required members succeeds or fails with a declared error",
+          Severity::kError, "operations." + op.name + ".input", Expectation::SuccessOrDeclared()}});
+  }
+
+  void MaximalCall(const spec::Operation& op, const json& input) {
+    Add(op, op.name + ".maximal", input, "", "",
+        {{"maximal_call_accepted", "maximal_call", "A call with every member at its upper bound succeeds or fails with a declared error",
+          Severity::kError, "operations." + op.name + ".input", Expectation::SuccessOrDeclared()}});
   }
 
   void Walk(const spec::Operation& op, const Shape& shape, const MemberPath& path, int depth) {
@@ -135,9 +146,9 @@ class Generator {
         child.steps.push_back({m.name});
         child.containers.push_back(&shape);
         child.text += (child.text.empty() ? "" : ".") + m.name;
-        if (m.required) Required(op, child, shape, m);
-        WrongType(op, *m.shape, child);
-        Traits(op, *m.shape, child);
+        if (m.required) RequiredMember(op, child, shape, m);
+        WrongJsonType(op, *m.shape, child);
+        ConstraintViolation(op, *m.shape, child);
         Walk(op, *m.shape, child, depth + 1);
       }
     } else if (shape.type == ShapeType::kList) {
@@ -145,13 +156,13 @@ class Generator {
       item.steps.push_back({""});
       item.containers.push_back(&shape);
       item.text += "[0]";
-      WrongType(op, *shape.member, item);
-      Traits(op, *shape.member, item);
+      WrongJsonType(op, *shape.member, item);
+      ConstraintViolation(op, *shape.member, item);
       Walk(op, *shape.member, item, depth + 1);
     }
   }
 
-  void Required(const spec::Operation& op, const MemberPath& path, const Shape& container, const spec::Member& m) {
+  void RequiredMember(const spec::Operation& op, const MemberPath& path, const Shape& container, const spec::Member& m) {
     json input = EraseAt(minimal_, path);
     std::string source = "shapes." + container.name + ".required";
     Add(op, op.name + "." + path.text + ".required", input, path.steps.front().member, "",
@@ -165,8 +176,8 @@ class Generator {
   // front end refuses it before validating anything: 400 SerializationException (fact sheet §2.2,
   // E). Success or a 5xx is outside every reading (error); another client error, such as
   // InvalidParameterException, is the less likely reading (warning).
-  void WrongType(const spec::Operation& op, const Shape& shape, const MemberPath& path) {
-    std::optional<json> wrong = WrongJsonType(shape);
+  void WrongJsonType(const spec::Operation& op, const Shape& shape, const MemberPath& path) {
+    std::optional<json> wrong = WrongJsonTypeValue(shape);
     if (!wrong) return;
     std::string source = "shapes." + shape.name + " (" + spec::ShapeTypeName(shape.type) + "); " + steps::FactSheet("§2.2 (E: wrong JSON type)");
     Add(op, op.name + "." + path.text + ".type", SetAt(minimal_, path, *wrong), path.steps.front().member, "",
@@ -176,7 +187,8 @@ class Generator {
           Severity::kWarning, source, Expectation::ErrorCode({codec::kSerialization})}});
   }
 
-  void Traits(const spec::Operation& op, const Shape& shape, const MemberPath& path) {
+  // One violation per trait of `shape` (and the traits it could not violate, as gaps).
+  void ConstraintViolation(const spec::Operation& op, const Shape& shape, const MemberPath& path) {
     auto emit = [&](const std::string& trait, std::optional<json> value, const std::string& why_not) {
       std::string key = "shapes." + shape.name + "." + trait;
       constraints_.insert(key);

@@ -63,6 +63,8 @@ void EvaluateOutcome(const Call& call, const Expectation& expected, size_t excha
   out->push_back(std::move(f));
 }
 
+namespace {
+
 // Fact sheet §2.1 (D/E): every response carries x-amzn-RequestId (botocore reads it into
 // ResponseMetadata; support cases quote it).
 void EvaluateRequestId(const Call& call, size_t exchange, std::vector<results::Finding>* out) {
@@ -71,11 +73,10 @@ void EvaluateRequestId(const Call& call, size_t exchange, std::vector<results::F
   out->push_back({call.op->name + " response has no x-amzn-RequestId header", "header:x-amzn-RequestId", "a request id", "absent", exchange});
 }
 
-void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<results::Finding>* out, OutputRules rules) {
-  if (!call.ok()) return;
-  if (rules == OutputRules::kWire) EvaluateRequestId(call, exchange, out);
+// The decoder's findings on a success response: its trait violations when `traits`, else the rest.
+void DecoderFindings(const Call& call, size_t exchange, bool traits, std::vector<results::Finding>* out) {
   for (const auto& v : call.decoded.findings) {
-    if (codec::IsTraitViolation(v.kind) != (rules == OutputRules::kTraits)) continue;
+    if (codec::IsTraitViolation(v.kind) != traits) continue;
     results::Finding f;
     f.message = call.op->name + " response: " + v.ToString();
     f.path = v.kind == codec::ViolationKind::kContentType ? "header:Content-Type" : v.path;
@@ -86,7 +87,20 @@ void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<results:
   }
 }
 
-void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t exchange, std::vector<results::Finding>* out) {
+}  // namespace
+
+void OutputShapeValid(const Call& call, size_t exchange, std::vector<results::Finding>* out) {
+  if (!call.ok()) return;
+  EvaluateRequestId(call, exchange, out);
+  DecoderFindings(call, exchange, /*traits=*/false, out);
+}
+
+void OutputTraitsRespected(const Call& call, size_t exchange, std::vector<results::Finding>* out) {
+  if (!call.ok()) return;
+  DecoderFindings(call, exchange, /*traits=*/true, out);
+}
+
+void ErrorShapeValid(const spec::Service& service, const Call& call, size_t exchange, std::vector<results::Finding>* out) {
   if (!call.is_error()) return;
   const auto& error = call.decoded.error;
   EvaluateRequestId(call, exchange, out);

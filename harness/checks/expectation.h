@@ -29,18 +29,20 @@ struct Expectation {
 // Appends a finding when `call` does not meet `expected`. `exchange` is the index to cite.
 void EvaluateOutcome(const Call& call, const Expectation& expected, size_t exchange, std::vector<results::Finding>* out);
 
-// Which response rules to apply: kWire is what breaks SDKs (framing, request id, required
-// members, JSON types, base64, UTF-8); kTraits is what SDKs do not enforce on responses
-// (lengths, ranges, patterns, enums, unknown members).
-enum class OutputRules { kWire, kTraits };
+// The response checks every call of a run feeds, each named after the check family it decides
+// (harness/runner/shape_aggregates.cc). Each appends a finding per rule `call` breaks.
 
-// Success responses: every way the body breaks the output shape or the framing, per `rules`.
-void EvaluateOutputShape(const Call& call, size_t exchange, std::vector<results::Finding>* out,
-                         OutputRules rules = OutputRules::kWire);
+// output_shape_valid, success responses: what breaks SDKs (framing, request id, required
+// members, JSON types, base64, UTF-8).
+void OutputShapeValid(const Call& call, size_t exchange, std::vector<results::Finding>* out);
 
-// Error responses: HTTP 400 (500 for a fault shape), a type naming the error (header or __type),
-// a `message` member, and the awsJson Content-Type.
-void EvaluateErrorShape(const spec::Service& service, const Call& call, size_t exchange, std::vector<results::Finding>* out);
+// output_traits_respected, success responses: what SDKs do not enforce on responses (lengths,
+// ranges, patterns, enums, unknown members).
+void OutputTraitsRespected(const Call& call, size_t exchange, std::vector<results::Finding>* out);
+
+// error_shape_valid, error responses: HTTP 400 (500 for a fault shape), a type naming the error
+// (header or __type), a `message` member, the awsJson Content-Type and a request id.
+void ErrorShapeValid(const spec::Service& service, const Call& call, size_t exchange, std::vector<results::Finding>* out);
 
 // "HTTP 400 RepositoryNotFoundException", "HTTP 200", "no response (timeout ...)".
 std::string DescribeObserved(const Call& call);

@@ -39,7 +39,7 @@ TEST(Expectation, ErrorShapeRules) {
   auto service = spec::Service::Embedded();
   auto shape = [&](const Call& c) {
     std::vector<results::Finding> out;
-    EvaluateErrorShape(*service, c, 0, &out);
+    ErrorShapeValid(*service, c, 0, &out);
     return out;
   };
   EXPECT_TRUE(shape(MakeCall("DeleteRepository", 400, R"({"__type":"RepositoryNotFoundException","message":"m"})")).empty());
@@ -66,7 +66,7 @@ TEST(Expectation, EveryResponseNeedsARequestId) {
   Call c = MakeCall("CreateRepository", 200, R"({})");
   c.exchange.response.headers.entries.pop_back();
   std::vector<results::Finding> out;
-  EvaluateOutputShape(c, 0, &out);
+  OutputShapeValid(c, 0, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].path, "header:x-amzn-RequestId");
 }
@@ -74,15 +74,15 @@ TEST(Expectation, EveryResponseNeedsARequestId) {
 TEST(Expectation, OutputTraitsAreSeparateFromWireRules) {
   Call c = MakeCall("BatchDeleteImage", 200, R"({"imageIds":[],"failures":[{"failureCode":"nope"}],"extra":1})");
   std::vector<results::Finding> wire, traits;
-  EvaluateOutputShape(c, 0, &wire, OutputRules::kWire);
-  EvaluateOutputShape(c, 0, &traits, OutputRules::kTraits);
+  OutputShapeValid(c, 0, &wire);
+  OutputTraitsRespected(c, 0, &traits);
   EXPECT_TRUE(wire.empty());
   EXPECT_EQ(traits.size(), 2u);  // an enum value not in the model, and an unknown member (an empty list is fine)
 }
 
 TEST(Expectation, OutputShapeFindingsComeFromTheDecoder) {
   std::vector<results::Finding> out;
-  EvaluateOutputShape(MakeCall("CreateRepository", 200, R"({"repository":{"createdAt":"2024-01-01"}})"), 3, &out);
+  OutputShapeValid(MakeCall("CreateRepository", 200, R"({"repository":{"createdAt":"2024-01-01"}})"), 3, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].path, "repository.createdAt");
   EXPECT_EQ(out[0].exchange, 3u);

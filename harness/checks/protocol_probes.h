@@ -1,6 +1,8 @@
 // Protocol-level probes: requests no SDK would send (malformed JSON, unknown or missing target,
 // foreign Content-Type, empty body), each with the rule its answer must follow. Built from the
-// spec's metadata; the runner sends them signed, as raw HTTP.
+// spec's metadata; the runner sends them signed, as raw HTTP. Each probe's rule is the function
+// named after its id (protocol_unknown_operation_code: ProtocolUnknownOperationCode), registered
+// directly below it in protocol_probes.cc.
 #pragma once
 
 #include <functional>

@@ -82,7 +82,10 @@ struct Scenario {
 };
 
 // Every scenario, in a stable order. One file per family under harness/checks/scenarios/ adds its
-// own through the Add*Scenarios functions listed in scenarios/registry.cc.
+// own through the Add*Scenarios functions listed in scenarios/registry.cc. A scenario's function is
+// its id in CamelCase (put_image_oci_manifest: PutImageOciManifest), registered directly below it
+// (`const Scenario kPutImageOciManifest`), so grepping an id lands on the code that decides it;
+// tests/check_names_test.py keeps it so.
 const std::vector<Scenario>& AllScenarios();
 
 }  // namespace ecrc::check

@@ -135,123 +135,155 @@ std::optional<Severity> Judge::AcceptanceSeverity(const spec::Operation& op, con
   return Severity::kError;
 }
 
+// One request and its answer as the checks read them, and the judgement they build.
+struct Judge::Answer {
+  const RequestView& view;
+  const MutationInfo& mutation;
+  bool signed_request;
+  const client::TransportResult& result;
+  std::string label;     // "<Operation> <mutation>", the start of every message
+  std::string observed;  // DescribeAnswer
+  // A foreign Content-Type on a request naming an operation leaves open what a server should do.
+  bool ambiguous = mutation.ambiguous || (view.op && !view.content_type_ok);
+  bool is_error = false;  // set by FuzzNoServerError, once an answer is known to have arrived
+  codec::DecodedError error{};  // decoded when is_error
+  Judgement judgement{};
+
+  void Fail(const char* check, Severity severity, std::string message, std::string expected, std::string path = "") {
+    judgement.failures.push_back({check, severity, label + ": " + std::move(message), std::move(path), std::move(expected), observed});
+  }
+};
+
 Judgement Judge::Evaluate(const RequestView& view, const MutationInfo& mutation, bool signed_request,
                           const client::TransportResult& result) const {
-  Judgement j;
-  const std::string label = Label(view) + " " + mutation.name;
-  std::string observed = DescribeAnswer(service_, view.op, result);
-  auto fail = [&](const char* check, Severity severity, std::string message, std::string expected, std::string path = "") {
-    j.failures.push_back({check, severity, label + ": " + std::move(message), std::move(path), std::move(expected), observed});
-  };
+  Answer a{view, mutation, signed_request, result, Label(view) + " " + mutation.name, DescribeAnswer(service_, view.op, result)};
+  if (!FuzzAnswerInTime(&a) || !FuzzNoServerError(&a)) return std::move(a.judgement);
+  FuzzSuccessShape(&a);
+  FuzzInvalidRejected(&a);
+  if (!a.is_error) return std::move(a.judgement);
+  // An error answer exercises both of these, even when the first one's failure ends the judging.
+  a.judgement.exercised.push_back(kErrorTyped);
+  a.judgement.exercised.push_back(kErrorDeclared);
+  if (FuzzErrorTyped(&a) && FuzzErrorDeclared(&a)) FuzzErrorShape(&a);
+  return std::move(a.judgement);
+}
 
-  j.exercised.push_back(kAnswerInTime);
-  if (!result.ok()) {
-    const auto& e = result.error();
-    switch (e.kind) {
-      case client::TransportErrorKind::kTimeout: fail(kAnswerInTime, Severity::kError, "no answer in time", "an answer within the timeout"); break;
-      case client::TransportErrorKind::kUnreachable:
-        fail(kAnswerInTime, Severity::kError, "the endpoint stopped accepting connections", "an answer");
-        break;
-      case client::TransportErrorKind::kTooLarge: fail(kAnswerInTime, Severity::kError, "the answer is too large", "an answer of sane size"); break;
-      case client::TransportErrorKind::kOther: fail(kAnswerInTime, Severity::kError, "no answer: " + e.message, "an answer"); break;
-      case client::TransportErrorKind::kNotSent: break;  // the run stopped it: nothing to judge
+bool Judge::FuzzAnswerInTime(Answer* a) const {
+  a->judgement.exercised.push_back(kAnswerInTime);
+  if (a->result.ok()) return true;
+  const auto& e = a->result.error();
+  switch (e.kind) {
+    case client::TransportErrorKind::kTimeout: a->Fail(kAnswerInTime, Severity::kError, "no answer in time", "an answer within the timeout"); break;
+    case client::TransportErrorKind::kUnreachable:
+      a->Fail(kAnswerInTime, Severity::kError, "the endpoint stopped accepting connections", "an answer");
+      break;
+    case client::TransportErrorKind::kTooLarge: a->Fail(kAnswerInTime, Severity::kError, "the answer is too large", "an answer of sane size"); break;
+    case client::TransportErrorKind::kOther: a->Fail(kAnswerInTime, Severity::kError, "no answer: " + e.message, "an answer"); break;
+    case client::TransportErrorKind::kNotSent: break;  // the run stopped it: nothing to judge
+  }
+  return false;
+}
+
+bool Judge::FuzzNoServerError(Answer* a) const {
+  const HttpResponse& r = a->result.response();
+  a->judgement.exercised.push_back(kNoServerError);
+  a->is_error = r.status < 200 || r.status > 299;
+  if (a->is_error) a->error = codec::DecodeError(service_, a->view.op, r);
+  if (r.status < 500) return true;
+  // A 503 ServiceUnavailable is how AWS sheds load, not a verdict on the input.
+  bool shedding = r.status == 503 && codec::FindProtocolError(a->error.code) != nullptr;
+  a->Fail(kNoServerError, shedding ? Severity::kWarning : Severity::kError, "server error for a request that is " + a->view.Summary(),
+          "a success or a 4xx error, never 5xx", "status");
+  return false;
+}
+
+void Judge::FuzzSuccessShape(Answer* a) const {
+  if (a->is_error || !a->view.valid()) return;
+  a->judgement.exercised.push_back(kSuccessShape);
+  // What breaks an SDK (framing, request id, required members, types); trait violations of
+  // outputs are the contract suite's warnings.
+  const HttpResponse& r = a->result.response();
+  check::Call call;
+  call.op = a->view.op;
+  call.exchange.response = r;
+  call.decoded = codec::DecodeResponse(service_, *a->view.op, r);
+  std::vector<results::Finding> shape;
+  check::OutputShapeValid(call, 0, &shape);
+  for (const auto& f : shape) {
+    a->judgement.failures.push_back({kSuccessShape, Severity::kError, a->label + ": " + f.message, f.path, f.expected, f.observed});
+  }
+}
+
+void Judge::FuzzInvalidRejected(Answer* a) const {
+  const RequestView& view = a->view;
+  // Every invalid request exercises it; an error answer passes it.
+  if (!view.valid() && (view.content_type_ok || !view.op)) a->judgement.exercised.push_back(kInvalidRejected);
+  if (a->is_error) return;
+  if (!view.op) {
+    // Whether AWS matches the target case-insensitively is not documented (fact sheet §2.2, U).
+    a->Fail(kInvalidRejected, view.target_differs_in_case ? Severity::kWarning : Severity::kError, "accepted a request that names no operation",
+            "a 4xx protocol error (InvalidAction, UnknownOperationException, ...)", "header:X-Amz-Target");
+  } else if (!view.content_type_ok) {
+    // Whether a foreign Content-Type is refused or tolerated is not documented (U); serving it
+    // is fine as long as the body is valid.
+    if (!view.body_is_object || !view.violations.empty()) {
+      a->judgement.exercised.push_back(kInvalidRejected);
+      a->Fail(kInvalidRejected, Severity::kWarning, "accepted a request with a foreign Content-Type whose body is " + view.Summary(),
+              "a 4xx error");
     }
-    return j;
-  }
-
-  const HttpResponse& r = result.response();
-  j.exercised.push_back(kNoServerError);
-  codec::DecodedError error;
-  bool is_error = r.status < 200 || r.status > 299;
-  if (is_error) error = codec::DecodeError(service_, view.op, r);
-  if (r.status >= 500) {
-    // A 503 ServiceUnavailable is how AWS sheds load, not a verdict on the input.
-    bool shedding = r.status == 503 && codec::FindProtocolError(error.code) != nullptr;
-    fail(kNoServerError, shedding ? Severity::kWarning : Severity::kError, "server error for a request that is " + view.Summary(),
-         "a success or a 4xx error, never 5xx", "status");
-    return j;
-  }
-
-  const bool valid = view.valid();
-  // A foreign Content-Type on a request naming an operation leaves open what a server should do.
-  const bool ambiguous = mutation.ambiguous || (view.op && !view.content_type_ok);
-  if (!valid && (view.content_type_ok || !view.op)) j.exercised.push_back(kInvalidRejected);
-
-  if (!is_error && valid) {
-    j.exercised.push_back(kSuccessShape);
-    // What breaks an SDK (framing, request id, required members, types); trait violations of
-    // outputs are the contract suite's warnings.
-    check::Call call;
-    call.op = view.op;
-    call.exchange.response = r;
-    call.decoded = codec::DecodeResponse(service_, *view.op, r);
-    std::vector<results::Finding> shape;
-    check::EvaluateOutputShape(call, 0, &shape, check::OutputRules::kWire);
-    for (const auto& f : shape) {
-      j.failures.push_back({kSuccessShape, Severity::kError, label + ": " + f.message, f.path, f.expected, f.observed});
+  } else if (!view.body_is_object) {
+    a->Fail(kInvalidRejected, a->ambiguous ? Severity::kWarning : Severity::kError, "accepted a request whose " + view.Summary(),
+            "a 4xx error (SerializationException)", "body");
+  } else if (!view.violations.empty()) {
+    if (auto severity = AcceptanceSeverity(*view.op, view.violations, a->ambiguous)) {
+      a->Fail(kInvalidRejected, *severity, "accepted an invalid request (" + view.violations.front().ToString() + ")",
+              "a 4xx error (InvalidParameterException or another declared error)", view.violations.front().path);
     }
   }
-  if (!is_error) {
-    if (!view.op) {
-      // Whether AWS matches the target case-insensitively is not documented (fact sheet §2.2, U).
-      fail(kInvalidRejected, view.target_differs_in_case ? Severity::kWarning : Severity::kError, "accepted a request that names no operation",
-           "a 4xx protocol error (InvalidAction, UnknownOperationException, ...)", "header:X-Amz-Target");
-    } else if (!view.content_type_ok) {
-      // Whether a foreign Content-Type is refused or tolerated is not documented (U); serving it
-      // is fine as long as the body is valid.
-      if (!view.body_is_object || !view.violations.empty()) {
-        j.exercised.push_back(kInvalidRejected);
-        fail(kInvalidRejected, Severity::kWarning, "accepted a request with a foreign Content-Type whose body is " + view.Summary(),
-             "a 4xx error");
-      }
-    } else if (!view.body_is_object) {
-      fail(kInvalidRejected, ambiguous ? Severity::kWarning : Severity::kError, "accepted a request whose " + view.Summary(),
-           "a 4xx error (SerializationException)", "body");
-    } else if (!view.violations.empty()) {
-      if (auto severity = AcceptanceSeverity(*view.op, view.violations, ambiguous)) {
-        fail(kInvalidRejected, *severity, "accepted an invalid request (" + view.violations.front().ToString() + ")",
-             "a 4xx error (InvalidParameterException or another declared error)", view.violations.front().path);
-      }
-    }
-    return j;
-  }
+}
 
-  j.exercised.push_back(kErrorTyped);
-  j.exercised.push_back(kErrorDeclared);
-  if (r.status < 400) {
-    fail(kErrorDeclared, Severity::kError, "unexpected HTTP status for a request that is " + view.Summary(), "a success or a 4xx error",
-         "status");
-    return j;
+bool Judge::FuzzErrorTyped(Answer* a) const {
+  // A 1xx or 3xx answer is no error to type: fuzz_error_declared reports its status.
+  if (a->result.response().status < 400 || !a->error.code.empty()) return true;
+  a->Fail(kErrorTyped, Severity::kError, "the error names no type (neither X-Amzn-ErrorType nor __type)", "__type: <ErrorShapeName>",
+          "__type");
+  return false;
+}
+
+bool Judge::FuzzErrorDeclared(Answer* a) const {
+  const RequestView& view = a->view;
+  if (a->result.response().status < 400) {
+    a->Fail(kErrorDeclared, Severity::kError, "unexpected HTTP status for a request that is " + view.Summary(), "a success or a 4xx error",
+            "status");
+    return false;
   }
-  if (error.code.empty()) {
-    fail(kErrorTyped, Severity::kError, "the error names no type (neither X-Amzn-ErrorType nor __type)", "__type: <ErrorShapeName>",
-         "__type");
-    return j;
-  }
-  bool declared = view.op && view.op->DeclaresError(error.code);
-  bool protocol = codec::FindProtocolError(error.code) != nullptr;
+  const std::string& code = a->error.code;
+  bool declared = view.op && view.op->DeclaresError(code);
+  bool protocol = codec::FindProtocolError(code) != nullptr;
   if (!declared && !protocol) {
-    fail(kErrorDeclared, ambiguous ? Severity::kWarning : Severity::kError,
-         "error " + error.code + " is neither declared by the operation nor a protocol-level error (request " + view.Summary() + ")",
-         view.op ? "an error " + view.op->name + " declares, or a protocol-level error" : "a protocol-level error");
-  } else if (!declared && valid && signed_request && !ambiguous) {
-    fail(kErrorDeclared, Severity::kWarning, "a valid request was refused with the protocol-level error " + error.code,
-         "success or an error " + view.op->name + " declares");
+    a->Fail(kErrorDeclared, a->ambiguous ? Severity::kWarning : Severity::kError,
+            "error " + code + " is neither declared by the operation nor a protocol-level error (request " + view.Summary() + ")",
+            view.op ? "an error " + view.op->name + " declares, or a protocol-level error" : "a protocol-level error");
+  } else if (!declared && view.valid() && a->signed_request && !a->ambiguous) {
+    a->Fail(kErrorDeclared, Severity::kWarning, "a valid request was refused with the protocol-level error " + code,
+            "success or an error " + view.op->name + " declares");
   }
-  if (view.op) {
-    j.exercised.push_back(kErrorShape);
-    check::Call call;
-    call.op = view.op;
-    call.exchange.response = r;
-    call.decoded.is_error = true;
-    call.decoded.error = error;
-    std::vector<results::Finding> shape;
-    check::EvaluateErrorShape(service_, call, 0, &shape);
-    for (const auto& f : shape) {
-      j.failures.push_back({kErrorShape, Severity::kError, label + ": " + f.message, f.path, f.expected, f.observed});
-    }
+  return true;
+}
+
+void Judge::FuzzErrorShape(Answer* a) const {
+  if (!a->view.op) return;
+  a->judgement.exercised.push_back(kErrorShape);
+  check::Call call;
+  call.op = a->view.op;
+  call.exchange.response = a->result.response();
+  call.decoded.is_error = true;
+  call.decoded.error = a->error;
+  std::vector<results::Finding> shape;
+  check::ErrorShapeValid(service_, call, 0, &shape);
+  for (const auto& f : shape) {
+    a->judgement.failures.push_back({kErrorShape, Severity::kError, a->label + ": " + f.message, f.path, f.expected, f.observed});
   }
-  return j;
 }
 
 }  // namespace ecrc::livefuzz

@@ -79,23 +79,36 @@ class Judge {
  public:
   Judge(const spec::Service& service, const spec::Semantics& semantics) : service_(service), semantics_(semantics) {}
 
-  // The rules, for the request `view` (built by `mutation`; sent signed or not) and what came back:
-  // - an answer arrives (no timeout, no dropped connection);
-  // - never 5xx;
-  // - a request the spec calls invalid is not accepted (2xx); where AWS behaviour is uncertain
-  //   (unknown members, unanchored patterns, ambiguous framing) that finding is a warning, and an
-  //   operation that declares no validation error may ignore unknown members;
-  // - an error names its type (__type or X-Amzn-ErrorType), and is one the operation declares or
-  //   a documented protocol-level error (a protocol error refusing a valid, signed, plainly framed
-  //   request is a warning);
-  // - a success to a valid request has the output shape (required members, types, Content-Type,
-  //   x-amzn-RequestId): SDKs fail on anything else;
-  // - an error of the operation's has the error shape (HTTP 400, message, Content-Type,
-  //   x-amzn-RequestId: check::EvaluateErrorShape).
+  // The rules, for the request `view` (built by `mutation`; sent signed or not) and what came back,
+  // each decided by the private method named after its check (fuzz_answer_in_time: FuzzAnswerInTime):
+  // - fuzz_answer_in_time: an answer arrives (no timeout, no dropped connection);
+  // - fuzz_no_server_error: never 5xx;
+  // - fuzz_invalid_rejected: a request the spec calls invalid is not accepted (2xx); where AWS
+  //   behaviour is uncertain (unknown members, unanchored patterns, ambiguous framing) that finding
+  //   is a warning, and an operation that declares no validation error may ignore unknown members;
+  // - fuzz_error_typed: an error names its type (__type or X-Amzn-ErrorType);
+  // - fuzz_error_declared: an error is one the operation declares or a documented protocol-level
+  //   error (a protocol error refusing a valid, signed, plainly framed request is a warning);
+  // - fuzz_success_shape: a success to a valid request has the output shape (required members,
+  //   types, Content-Type, x-amzn-RequestId): SDKs fail on anything else;
+  // - fuzz_error_shape: an error of the operation's has the error shape (HTTP 400, message,
+  //   Content-Type, x-amzn-RequestId: check::ErrorShapeValid).
   Judgement Evaluate(const RequestView& view, const MutationInfo& mutation, bool signed_request,
                      const client::TransportResult& result) const;
 
  private:
+  struct Answer;  // one request and its answer as the checks read them (judge.cc)
+
+  // Each adds to `a`'s judgement; those returning bool return false when the answer leaves
+  // nothing further to judge.
+  bool FuzzAnswerInTime(Answer* a) const;
+  bool FuzzNoServerError(Answer* a) const;
+  void FuzzSuccessShape(Answer* a) const;
+  void FuzzInvalidRejected(Answer* a) const;
+  bool FuzzErrorTyped(Answer* a) const;
+  bool FuzzErrorDeclared(Answer* a) const;
+  void FuzzErrorShape(Answer* a) const;
+
   // Severity of accepting a request with these violations; nullopt when accepting is fine.
   std::optional<results::Severity> AcceptanceSeverity(const spec::Operation& op, const codec::Violations& violations,
                                                      bool ambiguous) const;

@@ -53,10 +53,10 @@ void ShapeAggregates::Add(const spec::Service& service, const spec::Semantics& s
                           const Reproducer& reproduce) {
   if (!call.answered()) return;
   std::vector<results::Finding> wire, traits, error, closed;
-  check::EvaluateClosedEnums(semantics, call, 0, &closed);
-  check::EvaluateOutputShape(call, 0, &wire, check::OutputRules::kWire);
-  check::EvaluateOutputShape(call, 0, &traits, check::OutputRules::kTraits);
-  check::EvaluateErrorShape(service, call, 0, &error);
+  check::OutputEnumClosed(semantics, call, 0, &closed);
+  check::OutputShapeValid(call, 0, &wire);
+  check::OutputTraitsRespected(call, 0, &traits);
+  check::ErrorShapeValid(service, call, 0, &error);
   std::lock_guard lock(mu_);
   Merge(&by_family_[kOutputShape.id][call.op->name], call, std::move(wire), call.ok(), reproduce);
   Merge(&by_family_[kOutputTraits.id][call.op->name], call, std::move(traits), call.ok(), reproduce);

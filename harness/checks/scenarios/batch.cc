@@ -25,7 +25,7 @@ const json& FailureFor(const json& failures, const json& id) {
   return kNull;
 }
 
-void DeleteFailureCodes(ScenarioContext& ctx) {
+void BatchDeleteFailureCodes(ScenarioContext& ctx) {
   // §4.2, §5.3: per-item problems come back in failures with HTTP 200 (D: CLI; E: MOTO), coded
   // from the model's enum (M): ImageNotFound for an absent id, MissingDigestAndTag for {}.
   std::string repo = ctx.CreateRepository();
@@ -46,8 +46,12 @@ void DeleteFailureCodes(ScenarioContext& ctx) {
     ctx.Check(Str(At(f, "failureCode")) == w.code, std::string("failureCode for imageId ") + Dump(w.id), w.code, Dump(f));
   }
 }
+const Scenario kBatchDeleteFailureCodes = {"batch_delete_failure_codes", "batch",
+    "BatchDeleteImage reports ImageNotFound and MissingDigestAndTag per item inside an HTTP 200", Severity::kError,
+    {"CreateRepository", "BatchDeleteImage"}, FactSheet("§4.2, §5.3 (D: CLI batch-delete-image; M: ImageFailureCode; E: MOTO reasons)"),
+    BatchDeleteFailureCodes};
 
-void DeleteLastTagDeletesImage(ScenarioContext& ctx) {
+void BatchDeleteLastTagDeletesImage(ScenarioContext& ctx) {
   // §4.2 (D: MN doc, UG public-image-delete): removing one of two tags keeps the image;
   // removing the last deletes it.
   std::string repo = ctx.CreateRepository();
@@ -66,8 +70,12 @@ void DeleteLastTagDeletesImage(ScenarioContext& ctx) {
   details = DescribeAllImages(ctx, repo);
   ctx.Check(FindImage(details, p.digest).is_null(), "deleting the last tag deletes the image", "image gone", Dump(details));
 }
+const Scenario kBatchDeleteLastTagDeletesImage = {"batch_delete_last_tag_deletes_image", "batch",
+    "deleting one of two tags keeps the image; deleting the last deletes it", Severity::kError,
+    {"PutImage", "BatchDeleteImage", "DescribeImages"}, FactSheet("§4.2 (D: MN BatchDeleteImage doc; UG public-image-delete)"),
+    BatchDeleteLastTagDeletesImage};
 
-void DeleteByDigestRemovesTags(ScenarioContext& ctx) {
+void BatchDeleteByDigestRemovesTags(ScenarioContext& ctx) {
   // §4.2 (D: CLI batch-delete-image examples): deleting by digest deletes the image with all its
   // tags, and the answer names the tags even though only the digest was given.
   std::string repo = ctx.CreateRepository();
@@ -95,6 +103,10 @@ void DeleteByDigestRemovesTags(ScenarioContext& ctx) {
   const json& tag_details = At(tag_list.decoded.output, "imageTagDetails");
   ctx.Check(!tag_details.is_array() || tag_details.empty(), "no tag survives the image", "no tags", Dump(tag_details));
 }
+const Scenario kBatchDeleteByDigestRemovesTags = {"batch_delete_by_digest_removes_tags", "batch",
+    "deleting by digest deletes the image and every tag, and names them", Severity::kError,
+    {"PutImage", "BatchDeleteImage", "DescribeImages", "DescribeImageTags"}, FactSheet("§4.2 (D: CLI batch-delete-image examples 1-3)"),
+    BatchDeleteByDigestRemovesTags};
 
 // BatchCheckLayerAvailability over an uploaded blob, a well-formed absent digest and (when
 // `malformed`) an ill-formed and an empty digest.
@@ -128,7 +140,7 @@ const json& FailureEntry(const json& output, const std::string& digest) {
   return kNull;
 }
 
-void CheckLayerAvailability(ScenarioContext& ctx) {
+void BatchCheckLayerAvailability(ScenarioContext& ctx) {
   // §4.1 (D: CLIp example): an uploaded blob is AVAILABLE with its size. An absent one must not
   // be reported AVAILABLE; whether it is UNAVAILABLE or a MissingLayerDigest failure is E (the
   // next scenario prefers the first).
@@ -146,8 +158,12 @@ void CheckLayerAvailability(ScenarioContext& ctx) {
   ctx.Check(unavailable != missing_failure, "an absent blob is UNAVAILABLE in layers or a MissingLayerDigest failure, not AVAILABLE",
             "UNAVAILABLE or a MissingLayerDigest failure", Dump(out));
 }
+const Scenario kBatchCheckLayerAvailability = {"batch_check_layer_availability", "batch",
+    "an uploaded blob is AVAILABLE with its size; an absent one is UNAVAILABLE or a MissingLayerDigest failure", Severity::kError,
+    {"CompleteLayerUpload", "BatchCheckLayerAvailability"}, FactSheet("§4.1 (D: CLIp batch-check-layer-availability)"),
+    BatchCheckLayerAvailability};
 
-void CheckLayerAvailabilityFailures(ScenarioContext& ctx) {
+void BatchCheckLayerAvailabilityFailures(ScenarioContext& ctx) {
   // §4.1 (E: CTRD pusher.go models an absent blob as UNAVAILABLE; emulators disagree) and the
   // failure-code mapping (M enum, E mapping): each digest is answered exactly once.
   Blob blob;
@@ -162,27 +178,16 @@ void CheckLayerAvailabilityFailures(ScenarioContext& ctx) {
   size_t answered = At(out, "layers").size() + At(out, "failures").size();
   ctx.Check(answered == 4, "each requested digest is answered exactly once", "4 entries in layers + failures", std::to_string(answered));
 }
+const Scenario kBatchCheckLayerAvailabilityFailures = {"batch_check_layer_availability_failures", "batch",
+    "absent digests are UNAVAILABLE, ill-formed and empty ones are failures, each digest answered once", Severity::kWarning,
+    {"CompleteLayerUpload", "BatchCheckLayerAvailability"}, FactSheet("§4.1 (E: CTRD pusher.go, pusher_test.go; M: LayerFailureCode)"),
+    BatchCheckLayerAvailabilityFailures};
 
 }  // namespace
 
 void AddBatchScenarios(std::vector<Scenario>* out) {
-  out->push_back({"batch_delete_failure_codes", "batch",
-                  "BatchDeleteImage reports ImageNotFound and MissingDigestAndTag per item inside an HTTP 200", Severity::kError,
-                  {"CreateRepository", "BatchDeleteImage"},
-                  FactSheet("§4.2, §5.3 (D: CLI batch-delete-image; M: ImageFailureCode; E: MOTO reasons)"), DeleteFailureCodes});
-  out->push_back({"batch_delete_last_tag_deletes_image", "batch", "deleting one of two tags keeps the image; deleting the last deletes it",
-                  Severity::kError, {"PutImage", "BatchDeleteImage", "DescribeImages"},
-                  FactSheet("§4.2 (D: MN BatchDeleteImage doc; UG public-image-delete)"), DeleteLastTagDeletesImage});
-  out->push_back({"batch_delete_by_digest_removes_tags", "batch", "deleting by digest deletes the image and every tag, and names them",
-                  Severity::kError, {"PutImage", "BatchDeleteImage", "DescribeImages", "DescribeImageTags"},
-                  FactSheet("§4.2 (D: CLI batch-delete-image examples 1-3)"), DeleteByDigestRemovesTags});
-  out->push_back({"batch_check_layer_availability", "batch", "an uploaded blob is AVAILABLE with its size; an absent one is UNAVAILABLE or a MissingLayerDigest failure",
-                  Severity::kError, {"CompleteLayerUpload", "BatchCheckLayerAvailability"},
-                  FactSheet("§4.1 (D: CLIp batch-check-layer-availability)"), CheckLayerAvailability});
-  out->push_back({"batch_check_layer_availability_failures", "batch",
-                  "absent digests are UNAVAILABLE, ill-formed and empty ones are failures, each digest answered once", Severity::kWarning,
-                  {"CompleteLayerUpload", "BatchCheckLayerAvailability"},
-                  FactSheet("§4.1 (E: CTRD pusher.go, pusher_test.go; M: LayerFailureCode)"), CheckLayerAvailabilityFailures});
+  out->insert(out->end(), {kBatchDeleteFailureCodes, kBatchDeleteLastTagDeletesImage, kBatchDeleteByDigestRemovesTags,
+                           kBatchCheckLayerAvailability, kBatchCheckLayerAvailabilityFailures});
 }
 
 }  // namespace ecrc::check

@@ -101,13 +101,17 @@ void RepositoryCatalogData(ScenarioContext& ctx) {
   ctx.Require(get, Expectation::Success(), "GetRepositoryCatalogData returns the catalog data");
   CheckFields(ctx, At(get.decoded.output, "catalogData"), "GetRepositoryCatalogData");
 }
+const Scenario kRepositoryCatalogData = {"repository_catalog_data", "catalog",
+    "catalog fields round-trip through Put and Get, unknown architectures and operating systems included", Severity::kError,
+    {"PutRepositoryCatalogData", "GetRepositoryCatalogData"},
+    FactSheet("§5.7, §4.13, §4.19 (D: MN RepositoryCatalogDataInput docs; CLI put/get-repository-catalog-data)"), RepositoryCatalogData};
 
 void CheckLogo(ScenarioContext& ctx, const json& data, const std::string& what) {
   ctx.Check(At(data, "logoImageBlob").is_null(), what + " does not echo the logo blob", "no logoImageBlob", Dump(At(data, "logoImageBlob")));
   ctx.Check(!Str(At(data, "logoUrl")).empty(), what + " returns a logoUrl", "logoUrl", Dump(At(data, "logoUrl")));
 }
 
-void RepositoryCatalogLogo(ScenarioContext& ctx) {
+void RepositoryCatalogDataLogo(ScenarioContext& ctx) {
   // §5.7 (D: UG public-repository-catalog-data; CLI): a 60x60 PNG is stored and returned as
   // logoUrl; logoImageBlob is input-only.
   std::string repo = ctx.CreateRepository();
@@ -119,8 +123,11 @@ void RepositoryCatalogLogo(ScenarioContext& ctx) {
   ctx.Require(get, Expectation::Success(), "GetRepositoryCatalogData answers");
   CheckLogo(ctx, At(get.decoded.output, "catalogData"), "GetRepositoryCatalogData");
 }
+const Scenario kRepositoryCatalogDataLogo = {"repository_catalog_data_logo", "catalog",
+    "a PNG logo comes back as logoUrl, never as logoImageBlob", Severity::kError, {"PutRepositoryCatalogData", "GetRepositoryCatalogData"},
+    FactSheet("§5.7, §4.13 (D: UG public-repository-catalog-data; CLI get-repository-catalog-data)"), RepositoryCatalogDataLogo};
 
-void CreateCatalogDataEmpty(ScenarioContext& ctx) {
+void CreateRepositoryCatalogDataEmpty(ScenarioContext& ctx) {
   // §4.4 (D: CLI create-repository examples): catalogData is present as {} when none was given.
   std::string name = ctx.NewRepositoryName();
   const Call& create = ctx.Send("CreateRepository", {{"repositoryName", name}});
@@ -140,6 +147,9 @@ void CreateCatalogDataEmpty(ScenarioContext& ctx) {
   }
   ctx.Send("DeleteRepository", {{"repositoryName", name}, {"force", true}});  // created outside ctx.CreateRepository
 }
+const Scenario kCreateRepositoryCatalogDataEmpty = {"create_repository_catalog_data_empty", "catalog",
+    "CreateRepository without catalog data returns catalogData {}", Severity::kError, {"CreateRepository", "GetRepositoryCatalogData"},
+    FactSheet("§4.4 (D: CLI create-repository), §4.13 (U: Get answers {} or not found)"), CreateRepositoryCatalogDataEmpty};
 
 void RegistryCatalogData(ScenarioContext& ctx) {
   // §4.12, §4.18 (D: MN, UG public-registry-settings: storable by any account).
@@ -164,24 +174,15 @@ void RegistryCatalogData(ScenarioContext& ctx) {
   const Call& restore = ctx.Send("PutRegistryCatalogData", {{"displayName", saved.is_string() ? Str(saved) : std::string()}});
   ctx.Expect(restore, Expectation::Success(), "PutRegistryCatalogData restores the original display name");
 }
+const Scenario kRegistryCatalogData = {"registry_catalog_data", "catalog",
+    "the registry display name round-trips (and is restored afterwards)", Severity::kError,
+    {"GetRegistryCatalogData", "PutRegistryCatalogData"}, FactSheet("§4.12, §4.18 (D: MN; UG public-registry-settings)"),
+    RegistryCatalogData};
 
 }  // namespace
 
 void AddCatalogScenarios(std::vector<Scenario>* out) {
-  out->push_back({"repository_catalog_data", "catalog",
-                  "catalog fields round-trip through Put and Get, unknown architectures and operating systems included", Severity::kError,
-                  {"PutRepositoryCatalogData", "GetRepositoryCatalogData"},
-                  FactSheet("§5.7, §4.13, §4.19 (D: MN RepositoryCatalogDataInput docs; CLI put/get-repository-catalog-data)"),
-                  RepositoryCatalogData});
-  out->push_back({"repository_catalog_data_logo", "catalog", "a PNG logo comes back as logoUrl, never as logoImageBlob", Severity::kError,
-                  {"PutRepositoryCatalogData", "GetRepositoryCatalogData"},
-                  FactSheet("§5.7, §4.13 (D: UG public-repository-catalog-data; CLI get-repository-catalog-data)"), RepositoryCatalogLogo});
-  out->push_back({"create_repository_catalog_data_empty", "catalog", "CreateRepository without catalog data returns catalogData {}",
-                  Severity::kError, {"CreateRepository", "GetRepositoryCatalogData"},
-                  FactSheet("§4.4 (D: CLI create-repository), §4.13 (U: Get answers {} or not found)"), CreateCatalogDataEmpty});
-  out->push_back({"registry_catalog_data", "catalog", "the registry display name round-trips (and is restored afterwards)",
-                  Severity::kError, {"GetRegistryCatalogData", "PutRegistryCatalogData"},
-                  FactSheet("§4.12, §4.18 (D: MN; UG public-registry-settings)"), RegistryCatalogData});
+  out->insert(out->end(), {kRepositoryCatalogData, kRepositoryCatalogDataLogo, kCreateRepositoryCatalogDataEmpty, kRegistryCatalogData});
 }
 
 }  // namespace ecrc::check

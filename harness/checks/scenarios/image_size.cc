@@ -30,14 +30,15 @@ void ImageSizeIsLayerSum(ScenarioContext& ctx) {
   ctx.RequireTrue(details.is_array() && details.size() == 1, "DescribeImageTags lists the one tag", "1 entry", Dump(details));
   check(At(At(details.front(), "imageDetail"), "imageSizeInBytes"), "DescribeImageTags imageDetail.imageSizeInBytes");
 }
+const Scenario kImageSizeIsLayerSum = {"image_size_is_layer_sum", "images",
+    "imageSizeInBytes of a pushed image is the sum of its layers' sizes (the config's included is also accepted)", Severity::kError,
+    {"PutImage", "DescribeImages", "DescribeImageTags"},
+    FactSheet("§4.8 (D: MN imageSizeInBytes doc, the compressed size; U: whether the config counts)"), ImageSizeIsLayerSum};
 
 }  // namespace
 
 void AddImageSizeScenarios(std::vector<Scenario>* out) {
-  out->push_back({"image_size_is_layer_sum", "images",
-                  "imageSizeInBytes of a pushed image is the sum of its layers' sizes (the config's included is also accepted)",
-                  Severity::kError, {"PutImage", "DescribeImages", "DescribeImageTags"},
-                  FactSheet("§4.8 (D: MN imageSizeInBytes doc, the compressed size; U: whether the config counts)"), ImageSizeIsLayerSum});
+  out->insert(out->end(), {kImageSizeIsLayerSum});
 }
 
 }  // namespace ecrc::check

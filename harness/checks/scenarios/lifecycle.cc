@@ -159,18 +159,19 @@ void PushLifecycle(ScenarioContext& ctx) {
     input["nextToken"] = token;
   }
 }
+const Scenario kPushLifecycle = {"push_lifecycle", "lifecycle",
+    "create, check layers, upload config and layer, PutImage, describe images and tags, delete by tag, delete the repository",
+    results::Severity::kError,
+    {"CreateRepository", "BatchCheckLayerAvailability", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "PutImage",
+     "DescribeImages", "DescribeImageTags", "BatchDeleteImage", "DeleteRepository", "DescribeRepositories"},
+    FactSheet("§5.1, §5.2, §4.1–§4.8 (D: MN op docs; CLIp batch-check-layer-availability, upload-layer-part, "
+              "complete-layer-upload, put-image; CLI describe-images, describe-image-tags, batch-delete-image)"),
+    PushLifecycle};
 
 }  // namespace
 
 void AddLifecycleScenarios(std::vector<Scenario>* out) {
-  out->push_back({"push_lifecycle", "lifecycle",
-                  "create, check layers, upload config and layer, PutImage, describe images and tags, delete by tag, delete the repository",
-                  results::Severity::kError,
-                  {"CreateRepository", "BatchCheckLayerAvailability", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload",
-                   "PutImage", "DescribeImages", "DescribeImageTags", "BatchDeleteImage", "DeleteRepository", "DescribeRepositories"},
-                  FactSheet("§5.1, §5.2, §4.1–§4.8 (D: MN op docs; CLIp batch-check-layer-availability, upload-layer-part, "
-                            "complete-layer-upload, put-image; CLI describe-images, describe-image-tags, batch-delete-image)"),
-                  PushLifecycle});
+  out->insert(out->end(), {kPushLifecycle});
 }
 
 }  // namespace ecrc::check

@@ -100,7 +100,23 @@ bool DependsOn(const spec::Semantics& semantics, const std::string& resource, co
   return false;
 }
 
-void Run(ScenarioContext& ctx, const std::string& precondition, const std::string& operation) {
+Severity SeverityOf(const std::string& confidence) {
+  return confidence == "D" || confidence == "M" ? Severity::kError : Severity::kWarning;
+}
+
+// The semantics file's source already names the behaviour reference; cite it once, followed by the
+// precondition's confidence and where it sits in the semantics file.
+std::string Cite(const spec::Precondition& p) {
+  std::string s = p.source;
+  const std::string prefix = FactSheet("");
+  if (s.rfind(prefix, 0) == 0) s = s.substr(prefix.size());
+  return FactSheet(s + " [" + p.confidence + "; specs/ecr-public/semantics.json preconditions." + p.name + "]");
+}
+
+// Decides every check of this family, whose ids are `<precondition>[<Operation>]` (for example
+// repository_missing[DescribeImages]): one per precondition of the semantics file and operation
+// whose input has the precondition's member, registered by AddNotFoundScenarios just below.
+void NotFound(ScenarioContext& ctx, const std::string& precondition, const std::string& operation) {
   const spec::Precondition* pre = nullptr;
   for (const auto& p : ctx.semantics().preconditions()) {
     if (p.name == precondition) pre = &p;
@@ -138,19 +154,6 @@ void Run(ScenarioContext& ctx, const std::string& precondition, const std::strin
   }
 }
 
-Severity SeverityOf(const std::string& confidence) {
-  return confidence == "D" || confidence == "M" ? Severity::kError : Severity::kWarning;
-}
-
-// The semantics file's source already names the behaviour reference; cite it once, followed by the
-// precondition's confidence and where it sits in the semantics file.
-std::string Cite(const spec::Precondition& p) {
-  std::string s = p.source;
-  const std::string prefix = FactSheet("");
-  if (s.rfind(prefix, 0) == 0) s = s.substr(prefix.size());
-  return FactSheet(s + " [" + p.confidence + "; specs/ecr-public/semantics.json preconditions." + p.name + "]");
-}
-
 }  // namespace
 
 void AddNotFoundScenarios(std::vector<Scenario>* out) {
@@ -166,7 +169,7 @@ void AddNotFoundScenarios(std::vector<Scenario>* out) {
       if (std::find(p.except.begin(), p.except.end(), name) != p.except.end()) continue;
       out->push_back({p.name + "[" + name + "]", "not_found",
                       name + ": " + p.member + " naming a " + resource + " that does not exist is " + p.error, SeverityOf(p.confidence),
-                      {name}, Cite(p), [pre = p.name, op_name = name](ScenarioContext& ctx) { Run(ctx, pre, op_name); }});
+                      {name}, Cite(p), [pre = p.name, op_name = name](ScenarioContext& ctx) { NotFound(ctx, pre, op_name); }});
     }
   }
 }

@@ -15,6 +15,9 @@ using results::Severity;
 
 constexpr int64_t kPageSize = 2;
 
+// What the four paginator scenarios cite.
+constexpr char kRule[] = "§2.5 (M/D: MN MaxResults and nextToken docs; PG paginators-1.json; U: order, not asserted)";
+
 struct Paged {
   std::vector<json> items;  // every item of every page, in order
   bool terminated = false;  // a page came back without nextToken
@@ -95,7 +98,7 @@ void Verified(ScenarioContext& ctx, const std::string& operation, size_t finding
   if (ctx.findings() == findings_before) ctx.CoverPaginator(operation);
 }
 
-void Repositories(ScenarioContext& ctx) {
+void PaginationDescribeRepositories(ScenarioContext& ctx) {
   size_t before = ctx.findings();
   std::set<std::string> mine;
   for (int i = 0; i < 5; ++i) mine.insert(ctx.CreateRepository());
@@ -112,8 +115,11 @@ void Repositories(ScenarioContext& ctx) {
   CheckUnion(ctx, "DescribeRepositories", paged, "repositoryName", mine, false);
   Verified(ctx, "DescribeRepositories", before);
 }
+const Scenario kPaginationDescribeRepositories = {"pagination_describe_repositories", "pagination",
+    "DescribeRepositories pages of at most maxResults union to every repository, once each, and end", Severity::kError,
+    {"CreateRepository", "DescribeRepositories"}, FactSheet(kRule), PaginationDescribeRepositories};
 
-void Images(ScenarioContext& ctx) {
+void PaginationDescribeImages(ScenarioContext& ctx) {
   size_t before = ctx.findings();
   std::string repo = ctx.CreateRepository();
   std::set<std::string> digests;
@@ -129,8 +135,11 @@ void Images(ScenarioContext& ctx) {
   CheckUnion(ctx, "DescribeImages", paged, "imageDigest", digests, true);
   Verified(ctx, "DescribeImages", before);
 }
+const Scenario kPaginationDescribeImages = {"pagination_describe_images", "pagination",
+    "DescribeImages pages of at most maxResults union to every image, once each, and end", Severity::kError, {"PutImage", "DescribeImages"},
+    FactSheet(kRule), PaginationDescribeImages};
 
-void ImageTags(ScenarioContext& ctx) {
+void PaginationDescribeImageTags(ScenarioContext& ctx) {
   size_t before = ctx.findings();
   std::string repo = ctx.CreateRepository();
   std::set<std::string> tags = {"tag-0", "tag-1", "tag-2", "tag-3", "tag-4"};
@@ -144,8 +153,11 @@ void ImageTags(ScenarioContext& ctx) {
   CheckUnion(ctx, "DescribeImageTags", paged, "imageTag", tags, true);
   Verified(ctx, "DescribeImageTags", before);
 }
+const Scenario kPaginationDescribeImageTags = {"pagination_describe_image_tags", "pagination",
+    "DescribeImageTags pages of at most maxResults union to every tag, once each, and end", Severity::kError,
+    {"PutImage", "DescribeImageTags"}, FactSheet(kRule), PaginationDescribeImageTags};
 
-void Registries(ScenarioContext& ctx) {
+void PaginationDescribeRegistries(ScenarioContext& ctx) {
   // §4.9 (D): exactly the caller's registry. With one item, maxResults 1 is the only size that
   // makes a continuation possible at all.
   size_t before = ctx.findings();
@@ -160,6 +172,9 @@ void Registries(ScenarioContext& ctx) {
   CheckUnion(ctx, "DescribeRegistries", paged, "registryId", ids, true);
   Verified(ctx, "DescribeRegistries", before);
 }
+const Scenario kPaginationDescribeRegistries = {"pagination_describe_registries", "pagination",
+    "DescribeRegistries pages of one union to the registries of an unpaged call, once each, and end", Severity::kError,
+    {"DescribeRegistries"}, FactSheet(std::string(kRule) + ", §4.9 (D: CLI describe-registries)"), PaginationDescribeRegistries};
 
 // DescribeRepositories with repositoryNames and DescribeImages with imageIds, each plus
 // maxResults, against items that exist (so only the combination can be at fault).
@@ -172,7 +187,19 @@ void IdsWithPagination(ScenarioContext& ctx, const Expectation& expected) {
              expected, "DescribeImages refuses imageIds combined with maxResults");
 }
 
-void MaxResultsBounds(ScenarioContext& ctx) {
+void PaginationIdsWithPaginationRejected(ScenarioContext& ctx) { IdsWithPagination(ctx, Expectation::ClientError()); }
+const Scenario kPaginationIdsWithPaginationRejected = {"pagination_ids_with_pagination_rejected", "pagination",
+    "repositoryNames or imageIds combined with maxResults is refused with a client error", Severity::kError,
+    {"DescribeRepositories", "DescribeImages"}, FactSheet("§2.5, §4.8, §4.10 (D: MN member docs)"), PaginationIdsWithPaginationRejected};
+
+void PaginationIdsWithPaginationErrorCode(ScenarioContext& ctx) {
+  IdsWithPagination(ctx, Expectation::ErrorCode({"InvalidParameterException"}));
+}
+const Scenario kPaginationIdsWithPaginationErrorCode = {"pagination_ids_with_pagination_error_code", "pagination",
+    "repositoryNames or imageIds combined with maxResults is InvalidParameterException", Severity::kWarning,
+    {"DescribeRepositories", "DescribeImages"}, FactSheet("§2.5 (E: the error code is inferred)"), PaginationIdsWithPaginationErrorCode};
+
+void PaginationMaxResultsBounds(ScenarioContext& ctx) {
   // §2.5, §3 (M: MaxResults 1..1000): 0 and 1001 refused by every paginated operation. The
   // operations come from the model's paginators; a repository is supplied where one is named.
   std::string repo;
@@ -192,35 +219,17 @@ void MaxResultsBounds(ScenarioContext& ctx) {
     }
   }
 }
+const Scenario kPaginationMaxResultsBounds = {"pagination_max_results_bounds", "pagination",
+    "maxResults 0 and 1001 are refused by every paginated operation", Severity::kError,
+    {"DescribeRepositories", "DescribeImages", "DescribeImageTags", "DescribeRegistries"}, FactSheet("§2.5, §3 (M: MN MaxResults 1..1000)"),
+    PaginationMaxResultsBounds};
 
 }  // namespace
 
 void AddPaginationScenarios(std::vector<Scenario>* out) {
-  const std::string kRule =
-      "§2.5 (M/D: MN MaxResults and nextToken docs; PG paginators-1.json; U: order, not asserted)";
-  out->push_back({"pagination_describe_repositories", "pagination",
-                  "DescribeRepositories pages of at most maxResults union to every repository, once each, and end",
-                  Severity::kError, {"CreateRepository", "DescribeRepositories"}, FactSheet(kRule), Repositories});
-  out->push_back({"pagination_describe_images", "pagination",
-                  "DescribeImages pages of at most maxResults union to every image, once each, and end", Severity::kError,
-                  {"PutImage", "DescribeImages"}, FactSheet(kRule), Images});
-  out->push_back({"pagination_describe_image_tags", "pagination",
-                  "DescribeImageTags pages of at most maxResults union to every tag, once each, and end", Severity::kError,
-                  {"PutImage", "DescribeImageTags"}, FactSheet(kRule), ImageTags});
-  out->push_back({"pagination_describe_registries", "pagination",
-                  "DescribeRegistries pages of one union to the registries of an unpaged call, once each, and end", Severity::kError,
-                  {"DescribeRegistries"}, FactSheet(kRule + ", §4.9 (D: CLI describe-registries)"), Registries});
-  out->push_back({"pagination_ids_with_pagination_rejected", "pagination",
-                  "repositoryNames or imageIds combined with maxResults is refused with a client error", Severity::kError,
-                  {"DescribeRepositories", "DescribeImages"}, FactSheet("§2.5, §4.8, §4.10 (D: MN member docs)"),
-                  [](ScenarioContext& ctx) { IdsWithPagination(ctx, Expectation::ClientError()); }});
-  out->push_back({"pagination_ids_with_pagination_error_code", "pagination",
-                  "repositoryNames or imageIds combined with maxResults is InvalidParameterException", Severity::kWarning,
-                  {"DescribeRepositories", "DescribeImages"}, FactSheet("§2.5 (E: the error code is inferred)"),
-                  [](ScenarioContext& ctx) { IdsWithPagination(ctx, Expectation::ErrorCode({"InvalidParameterException"})); }});
-  out->push_back({"pagination_max_results_bounds", "pagination", "maxResults 0 and 1001 are refused by every paginated operation",
-                  Severity::kError, {"DescribeRepositories", "DescribeImages", "DescribeImageTags", "DescribeRegistries"},
-                  FactSheet("§2.5, §3 (M: MN MaxResults 1..1000)"), MaxResultsBounds});
+  out->insert(out->end(), {kPaginationDescribeRepositories, kPaginationDescribeImages, kPaginationDescribeImageTags,
+                           kPaginationDescribeRegistries, kPaginationIdsWithPaginationRejected, kPaginationIdsWithPaginationErrorCode,
+                           kPaginationMaxResultsBounds});
 }
 
 }  // namespace ecrc::check

@@ -27,7 +27,7 @@ void CheckSamePolicy(ScenarioContext& ctx, const json& text, const std::string& 
   ctx.Check(!got.is_discarded() && got == json::parse(kPolicy), what, "the policy as set (compared as parsed JSON)", Dump(text));
 }
 
-void SetGetDelete(ScenarioContext& ctx) {
+void PolicySetGetDelete(ScenarioContext& ctx) {
   std::string repo = ctx.CreateRepository();
   const Call& set = ctx.Send("SetRepositoryPolicy", {{"repositoryName", repo}, {"policyText", kPolicy}});
   ctx.Require(set, Expectation::Success(), "SetRepositoryPolicy sets a valid policy");
@@ -47,8 +47,12 @@ void SetGetDelete(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("GetRepositoryPolicy", {{"repositoryName", repo}}), Expectation::ErrorCode({"RepositoryPolicyNotFoundException"}),
              "after DeleteRepositoryPolicy there is no policy");
 }
+const Scenario kPolicySetGetDelete = {"policy_set_get_delete", "policy",
+    "a policy set is returned by Get and by Delete (as parsed JSON), and is gone after Delete", Severity::kError,
+    {"SetRepositoryPolicy", "GetRepositoryPolicy", "DeleteRepositoryPolicy"},
+    FactSheet("§5.6, §4.6, §4.14, §4.20 (D: CLI set/get/delete-repository-policy)"), PolicySetGetDelete};
 
-void NotFound(ScenarioContext& ctx) {
+void PolicyNotFound(ScenarioContext& ctx) {
   // §4.6, §4.14 (D: MN RepositoryPolicyNotFoundException).
   std::string repo = ctx.CreateRepository();
   ctx.Expect(ctx.Send("GetRepositoryPolicy", {{"repositoryName", repo}}), Expectation::ErrorCode({"RepositoryPolicyNotFoundException"}),
@@ -56,6 +60,9 @@ void NotFound(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("DeleteRepositoryPolicy", {{"repositoryName", repo}}), Expectation::ErrorCode({"RepositoryPolicyNotFoundException"}),
              "DeleteRepositoryPolicy on a repository without a policy fails");
 }
+const Scenario kPolicyNotFound = {"policy_not_found", "policy",
+    "Get and Delete of a policy never set are RepositoryPolicyNotFoundException", Severity::kError,
+    {"GetRepositoryPolicy", "DeleteRepositoryPolicy"}, FactSheet("§4.6, §4.14 (D: MN RepositoryPolicyNotFoundException)"), PolicyNotFound};
 
 // Policy text that is not JSON; afterwards the repository must still have no policy.
 void InvalidJson(ScenarioContext& ctx, const Expectation& expected) {
@@ -66,23 +73,21 @@ void InvalidJson(ScenarioContext& ctx, const Expectation& expected) {
              "a refused policy is not stored");
 }
 
+void PolicyInvalidJsonRejected(ScenarioContext& ctx) { InvalidJson(ctx, Expectation::ClientError()); }
+// The refusal follows from policyText being JSON (M/D); only its code is inferred (E).
+const Scenario kPolicyInvalidJsonRejected = {"policy_invalid_json_rejected", "policy",
+    "policy text that is not JSON is refused with a client error and not stored", Severity::kError,
+    {"SetRepositoryPolicy", "GetRepositoryPolicy"}, FactSheet("§5.6 (M/D: policyText is JSON)"), PolicyInvalidJsonRejected};
+
+void PolicyInvalidJsonErrorCode(ScenarioContext& ctx) { InvalidJson(ctx, Expectation::ErrorCode({"InvalidParameterException"})); }
+const Scenario kPolicyInvalidJsonErrorCode = {"policy_invalid_json_error_code", "policy",
+    "policy text that is not JSON is InvalidParameterException", Severity::kWarning, {"SetRepositoryPolicy", "GetRepositoryPolicy"},
+    FactSheet("§5.6 (E: MOTO copies the AWS message)"), PolicyInvalidJsonErrorCode};
+
 }  // namespace
 
 void AddPolicyScenarios(std::vector<Scenario>* out) {
-  out->push_back({"policy_set_get_delete", "policy",
-                  "a policy set is returned by Get and by Delete (as parsed JSON), and is gone after Delete", Severity::kError,
-                  {"SetRepositoryPolicy", "GetRepositoryPolicy", "DeleteRepositoryPolicy"},
-                  FactSheet("§5.6, §4.6, §4.14, §4.20 (D: CLI set/get/delete-repository-policy)"), SetGetDelete});
-  out->push_back({"policy_not_found", "policy", "Get and Delete of a policy never set are RepositoryPolicyNotFoundException",
-                  Severity::kError, {"GetRepositoryPolicy", "DeleteRepositoryPolicy"},
-                  FactSheet("§4.6, §4.14 (D: MN RepositoryPolicyNotFoundException)"), NotFound});
-  // The refusal follows from policyText being JSON (M/D); only its code is inferred (E).
-  out->push_back({"policy_invalid_json_rejected", "policy", "policy text that is not JSON is refused with a client error and not stored",
-                  Severity::kError, {"SetRepositoryPolicy", "GetRepositoryPolicy"}, FactSheet("§5.6 (M/D: policyText is JSON)"),
-                  [](ScenarioContext& ctx) { InvalidJson(ctx, Expectation::ClientError()); }});
-  out->push_back({"policy_invalid_json_error_code", "policy", "policy text that is not JSON is InvalidParameterException", Severity::kWarning,
-                  {"SetRepositoryPolicy", "GetRepositoryPolicy"}, FactSheet("§5.6 (E: MOTO copies the AWS message)"),
-                  [](ScenarioContext& ctx) { InvalidJson(ctx, Expectation::ErrorCode({"InvalidParameterException"})); }});
+  out->insert(out->end(), {kPolicySetGetDelete, kPolicyNotFound, kPolicyInvalidJsonRejected, kPolicyInvalidJsonErrorCode});
 }
 
 }  // namespace ecrc::check

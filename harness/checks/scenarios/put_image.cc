@@ -10,6 +10,15 @@ namespace {
 using namespace steps;  // NOLINT: the family files are built from these steps
 using results::Severity;
 
+// The operations of a push, which every scenario here makes; PushAnd adds the ones it reads back with.
+const std::vector<std::string> kPush = {"CreateRepository", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "PutImage"};
+
+std::vector<std::string> PushAnd(std::initializer_list<const char*> more) {
+  std::vector<std::string> v = kPush;
+  v.insert(v.end(), more.begin(), more.end());
+  return v;
+}
+
 // A repository holding one layer and one config blob, ready for manifests to reference.
 struct Ready {
   std::string repo;
@@ -32,7 +41,7 @@ json Put(const std::string& repo, const std::string& manifest, const std::string
   return input;
 }
 
-void DigestOfExactBytes(ScenarioContext& ctx) {
+void PutImageDigestOfExactBytes(ScenarioContext& ctx) {
   // §5.2 (D/E): the same JSON document with different whitespace is a different manifest.
   Ready r = Prepare(ctx, "exact-bytes");
   std::string compact = DockerManifest(r.config, {r.layer});
@@ -55,8 +64,11 @@ void DigestOfExactBytes(ScenarioContext& ctx) {
   json details = DescribeAllImages(ctx, r.repo);
   ctx.Check(details.size() == 2, "both whitespace variants are stored as separate images", "2 images", std::to_string(details.size()));
 }
+const Scenario kPutImageDigestOfExactBytes = {"put_image_digest_of_exact_bytes", "images",
+    "the digest is the sha256 of the exact manifest bytes, which are echoed unchanged (whitespace matters)", Severity::kError,
+    PushAnd({"DescribeImages"}), FactSheet("§5.2 (D/E: CLIp put-image echoes the manifest's whitespace)"), PutImageDigestOfExactBytes};
 
-void DigestMismatch(ScenarioContext& ctx) {
+void PutImageDigestMismatch(ScenarioContext& ctx) {
   // §5.2 (D: MN ImageDigestDoesNotMatchException).
   Ready r = Prepare(ctx, "digest-mismatch");
   std::string manifest = DockerManifest(r.config, {r.layer});
@@ -68,8 +80,11 @@ void DigestMismatch(ScenarioContext& ctx) {
   input["imageDigest"] = Digest(manifest);
   ctx.Expect(ctx.Send("PutImage", input), Expectation::Success(), "PutImage with the manifest's own digest succeeds");
 }
+const Scenario kPutImageDigestMismatch = {"put_image_digest_mismatch", "images",
+    "an imageDigest that is not the manifest's sha256 is ImageDigestDoesNotMatchException", Severity::kError, kPush,
+    FactSheet("§5.2 (D: MN ImageDigestDoesNotMatchException)"), PutImageDigestMismatch};
 
-void LayersNotFound(ScenarioContext& ctx) {
+void PutImageLayersNotFound(ScenarioContext& ctx) {
   // §5.2 (D: MN LayersNotFoundException, "isn't valid for this repository"): a layer never
   // uploaded, then one uploaded only to another repository.
   Ready r = Prepare(ctx, "layers-not-found");
@@ -81,16 +96,22 @@ void LayersNotFound(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(r.config, {elsewhere}), "elsewhere", spec::kDockerSchema2MediaType)),
              Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a layer that is only in another repository fails");
 }
+const Scenario kPutImageLayersNotFound = {"put_image_layers_not_found", "images",
+    "a manifest naming a layer that is not in this repository is LayersNotFoundException", Severity::kError, kPush,
+    FactSheet("§5.2 (D: MN LayersNotFoundException)"), PutImageLayersNotFound};
 
-void ConfigNotFound(ScenarioContext& ctx) {
+void PutImageConfigNotFound(ScenarioContext& ctx) {
   // §5.2 (E for the config): by inference the config blob must be present like the layers.
   Ready r = Prepare(ctx, "config-not-found");
   Blob missing{AbsentDigest(r.repo), 321, spec::kDockerConfigMediaType};
   ctx.Expect(ctx.Send("PutImage", Put(r.repo, DockerManifest(missing, {r.layer}), "missing-config", spec::kDockerSchema2MediaType)),
              Expectation::ErrorCode({"LayersNotFoundException"}), "PutImage naming a config blob nobody uploaded fails");
 }
+const Scenario kPutImageConfigNotFound = {"put_image_config_not_found", "images",
+    "a manifest naming a config blob that is not in the repository is LayersNotFoundException", Severity::kWarning, kPush,
+    FactSheet("§5.2 (E: config blobs required by inference)"), PutImageConfigNotFound};
 
-void ReferencedImagesNotFound(ScenarioContext& ctx) {
+void PutImageReferencedImagesNotFound(ScenarioContext& ctx) {
   // §5.2 (D: MN ReferencedImagesNotFoundException), for a Docker manifest list and an OCI index.
   Ready r = Prepare(ctx, "referenced-not-found");
   std::string absent = AbsentDigest(r.repo);
@@ -99,16 +120,22 @@ void ReferencedImagesNotFound(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("PutImage", Put(r.repo, ManifestList({{absent, 500, spec::kOciManifestMediaType, "amd64"}}, true), "index", spec::kOciIndexMediaType)),
              Expectation::ErrorCode({"ReferencedImagesNotFoundException"}), "an OCI index naming a missing manifest fails");
 }
+const Scenario kPutImageReferencedImagesNotFound = {"put_image_referenced_images_not_found", "images",
+    "a manifest list or OCI index naming a manifest that is not in the repository is ReferencedImagesNotFoundException", Severity::kError,
+    kPush, FactSheet("§5.2 (D: MN ReferencedImagesNotFoundException)"), PutImageReferencedImagesNotFound};
 
-void AlreadyExists(ScenarioContext& ctx) {
+void PutImageAlreadyExists(ScenarioContext& ctx) {
   // §5.2, §2.6 (D: MN ImageAlreadyExistsException).
   std::string repo = ctx.CreateRepository();
   Pushed p = PushImage(ctx, repo, "same", "already-exists");
   ctx.Expect(ctx.Send("PutImage", Put(repo, p.manifest, "same", spec::kDockerSchema2MediaType)), Expectation::ErrorCode({"ImageAlreadyExistsException"}),
              "re-pushing the same manifest and tag fails");
 }
+const Scenario kPutImageAlreadyExists = {"put_image_already_exists", "images",
+    "the same manifest with the same tag again is ImageAlreadyExistsException", Severity::kError, kPush,
+    FactSheet("§5.2, §2.6 (D: MN ImageAlreadyExistsException)"), PutImageAlreadyExists};
 
-void NewTagSameManifest(ScenarioContext& ctx) {
+void PutImageNewTagSameManifest(ScenarioContext& ctx) {
   // §5.2 (D): the same manifest with a new tag succeeds and adds the tag.
   std::string repo = ctx.CreateRepository();
   Pushed p = PushImage(ctx, repo, "first", "new-tag");
@@ -122,6 +149,9 @@ void NewTagSameManifest(ScenarioContext& ctx) {
   ctx.Check(TagsOf(FindImage(details, p.digest)) == want, "the image carries both tags", Describe(want),
             Describe(TagsOf(FindImage(details, p.digest))));
 }
+const Scenario kPutImageNewTagSameManifest = {"put_image_new_tag_same_manifest", "images",
+    "the same manifest with a new tag succeeds and adds the tag", Severity::kError, PushAnd({"DescribeImages"}),
+    FactSheet("§5.2 (D: MN ImageAlreadyExistsException doc)"), PutImageNewTagSameManifest};
 
 // Two images; the tag "moving" first on the old one, then put on the new one.
 struct Moved {
@@ -147,7 +177,7 @@ Moved MoveTag(ScenarioContext& ctx) {
   return m;
 }
 
-void TagMove(ScenarioContext& ctx) {
+void PutImageTagMove(ScenarioContext& ctx) {
   // §5.2 (E/M): a different manifest under an existing tag succeeds (ECR Public has no tag
   // immutability, M) and the tag then names the new image only. Pushing a new build under
   // `latest` is the most common thing clients do, so this is held strictly.
@@ -158,8 +188,11 @@ void TagMove(ScenarioContext& ctx) {
   ctx.Check(TagsOf(FindImage(details, m.old_image.digest)).count("moving") == 0, "the old image no longer carries the tag",
             "imageTags without moving", Dump(FindImage(details, m.old_image.digest)));
 }
+const Scenario kPutImageTagMove = {"put_image_tag_move", "images", "a tag pushed with a different manifest moves to the new image",
+    Severity::kError, PushAnd({"DescribeImages"}), FactSheet("§5.2 (E/M: ECR storage semantics; no tag immutability in MN)"),
+    PutImageTagMove};
 
-void TagMoveOldImageUntagged(ScenarioContext& ctx) {
+void PutImageTagMoveOldImageUntagged(ScenarioContext& ctx) {
   // §5.2 (E: ECR storage semantics, zeek#3015): the old image stays, untagged. §2.1 (E):
   // imageTags is omitted for untagged images, so absent and [] are both accepted.
   Moved m = MoveTag(ctx);
@@ -170,8 +203,11 @@ void TagMoveOldImageUntagged(ScenarioContext& ctx) {
   ctx.Check(!old.is_null() && TagsOf(old).empty(), "the old image is listed without tags", "imageDetails entry with no imageTags",
             Dump(details));
 }
+const Scenario kPutImageTagMoveOldImageUntagged = {"put_image_tag_move_old_image_untagged", "images",
+    "the image a tag moved away from stays in the repository, untagged", Severity::kWarning, PushAnd({"DescribeImages"}),
+    FactSheet("§5.2 (E: ECR storage semantics; zeek/zeek#3015), §2.1 (E: MOTO)"), PutImageTagMoveOldImageUntagged};
 
-void ManifestListAndOciIndex(ScenarioContext& ctx) {
+void PutImageManifestListAndOciIndex(ScenarioContext& ctx) {
   // §5.2 (D for the formats; E for lists and indexes being accepted by PutImage): children
   // pushed (tagged, since an untagged push is U), then a Docker list and an OCI index over them.
   Ready docker = Prepare(ctx, "list-children");
@@ -208,8 +244,12 @@ void ManifestListAndOciIndex(ScenarioContext& ctx) {
               Dump(d));
   }
 }
+const Scenario kPutImageManifestListAndOciIndex = {"put_image_manifest_list_and_oci_index", "images",
+    "a Docker manifest list and an OCI image index are accepted when their children exist", Severity::kWarning, PushAnd({"DescribeImages"}),
+    FactSheet("§5.2 (D: UG image-manifest-formats, docker-push-multi-architecture-image; E: zeek/zeek#3015)"),
+    PutImageManifestListAndOciIndex};
 
-void OciManifestAccepted(ScenarioContext& ctx) {
+void PutImageOciManifest(ScenarioContext& ctx) {
   // §5.2 (D: UG image-manifest-formats): an OCI image manifest, media type taken from the
   // manifest's own mediaType field (no parameter given).
   Ready r = Prepare(ctx, "oci-manifest", true);
@@ -223,8 +263,11 @@ void OciManifestAccepted(ScenarioContext& ctx) {
   ctx.Check(Str(At(FindImage(details, Digest(manifest)), "imageManifestMediaType")) == spec::kOciManifestMediaType,
             "DescribeImages reports the OCI media type", spec::kOciManifestMediaType, Dump(details));
 }
+const Scenario kPutImageOciManifest = {"put_image_oci_manifest", "images",
+    "an OCI image manifest is accepted, its media type taken from the manifest", Severity::kError, PushAnd({"DescribeImages"}),
+    FactSheet("§5.2 (D: UG image-manifest-formats; MN imageManifestMediaType doc)"), PutImageOciManifest};
 
-void MediaTypeRequired(ScenarioContext& ctx) {
+void PutImageMediaTypeRequired(ScenarioContext& ctx) {
   // §5.2 (D: MN imageManifestMediaType doc): neither the parameter nor a mediaType field in the
   // manifest is InvalidParameterException; the parameter alone is enough.
   Ready r = Prepare(ctx, "media-type-required", true);
@@ -238,11 +281,14 @@ void MediaTypeRequired(ScenarioContext& ctx) {
               spec::kOciManifestMediaType, Dump(At(At(put.decoded.output, "image"), "imageManifestMediaType")));
   }
 }
+const Scenario kPutImageMediaTypeRequired = {"put_image_media_type_required", "images",
+    "with neither imageManifestMediaType nor a mediaType in the manifest, PutImage is InvalidParameterException", Severity::kError, kPush,
+    FactSheet("§5.2 (D: MN imageManifestMediaType doc)"), PutImageMediaTypeRequired};
 
 // Edge values only some readings accept: each of these answers is in the documented set, and
 // nothing else is.
 
-void TagOutsideDockerGrammar(ScenarioContext& ctx) {
+void ImageTagOutsideDockerGrammar(ScenarioContext& ctx) {
   // §3 ImageTag (U): the model gives ImageTag no pattern; whether ECR Public holds tags to
   // Docker's grammar [A-Za-z0-9_][A-Za-z0-9._-]{0,127} is unknown. A tag outside it ('+', as in
   // semver build metadata) is stored exactly as sent, or refused with InvalidParameterException
@@ -262,8 +308,11 @@ void TagOutsideDockerGrammar(ScenarioContext& ctx) {
     ctx.Check(image.is_null(), "a refused push stores no image", "no image " + Digest(manifest), Dump(image));
   }
 }
+const Scenario kImageTagOutsideDockerGrammar = {"image_tag_outside_docker_grammar", "images",
+    "a tag outside Docker's grammar is stored as sent or refused with InvalidParameterException", Severity::kWarning,
+    PushAnd({"DescribeImages"}), FactSheet("§3 ImageTag (U: no pattern in MN; Docker reference grammar)"), ImageTagOutsideDockerGrammar};
 
-void UntaggedManifest(ScenarioContext& ctx) {
+void PutImageUntaggedManifest(ScenarioContext& ctx) {
   // §5.2 (U): the model doc says a tag "is required" for Docker schema 2 and OCI manifests, yet
   // the platform manifests of a list exist untagged in ECR Public. An untagged push is stored
   // untagged, or refused with InvalidParameterException and nothing is stored.
@@ -281,8 +330,9 @@ void UntaggedManifest(ScenarioContext& ctx) {
     ctx.Check(image.is_null(), "a refused push stores no image", "no image " + Digest(manifest), Dump(image));
   }
 }
-
-}  // namespace
+const Scenario kPutImageUntaggedManifest = {"put_image_untagged_manifest", "images",
+    "an untagged schema 2 push is stored untagged or refused with InvalidParameterException", Severity::kWarning,
+    PushAnd({"DescribeImages"}), FactSheet("§5.2 (U: MN imageTag doc; zeek/zeek#3015)"), PutImageUntaggedManifest};
 
 void DescribeImagesImageNotFound(ScenarioContext& ctx) {
   // §4.8 (M/E): DescribeImages has no failures member, so an imageIds entry naming no image fails
@@ -293,57 +343,17 @@ void DescribeImagesImageNotFound(ScenarioContext& ctx) {
                                                  {"imageIds", {{{"imageDigest", p.digest}}, {{"imageTag", "no-such-tag"}}}}});
   ctx.Expect(call, Expectation::ErrorCode({"ImageNotFoundException"}), "DescribeImages naming an absent image");
 }
+const Scenario kDescribeImagesImageNotFound = {"describe_images_image_not_found", "images",
+    "DescribeImages naming an image that does not exist is ImageNotFoundException", Severity::kError, PushAnd({"DescribeImages"}),
+    FactSheet("§4.8 (M/E: no failures member in the output)"), DescribeImagesImageNotFound};
+
+}  // namespace
 
 void AddPutImageScenarios(std::vector<Scenario>* out) {
-  const std::vector<std::string> kPush = {"CreateRepository", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "PutImage"};
-  auto ops = [&](std::initializer_list<const char*> more) {
-    std::vector<std::string> v = kPush;
-    v.insert(v.end(), more.begin(), more.end());
-    return v;
-  };
-  out->push_back({"put_image_digest_of_exact_bytes", "images",
-                  "the digest is the sha256 of the exact manifest bytes, which are echoed unchanged (whitespace matters)",
-                  Severity::kError, ops({"DescribeImages"}), FactSheet("§5.2 (D/E: CLIp put-image echoes the manifest's whitespace)"),
-                  DigestOfExactBytes});
-  out->push_back({"describe_images_image_not_found", "images", "DescribeImages naming an image that does not exist is ImageNotFoundException",
-                  Severity::kError, ops({"DescribeImages"}), FactSheet("§4.8 (M/E: no failures member in the output)"),
-                  DescribeImagesImageNotFound});
-  out->push_back({"put_image_digest_mismatch", "images", "an imageDigest that is not the manifest's sha256 is ImageDigestDoesNotMatchException",
-                  Severity::kError, kPush, FactSheet("§5.2 (D: MN ImageDigestDoesNotMatchException)"), DigestMismatch});
-  out->push_back({"put_image_layers_not_found", "images",
-                  "a manifest naming a layer that is not in this repository is LayersNotFoundException", Severity::kError, kPush,
-                  FactSheet("§5.2 (D: MN LayersNotFoundException)"), LayersNotFound});
-  out->push_back({"put_image_config_not_found", "images", "a manifest naming a config blob that is not in the repository is LayersNotFoundException",
-                  Severity::kWarning, kPush, FactSheet("§5.2 (E: config blobs required by inference)"), ConfigNotFound});
-  out->push_back({"put_image_referenced_images_not_found", "images",
-                  "a manifest list or OCI index naming a manifest that is not in the repository is ReferencedImagesNotFoundException",
-                  Severity::kError, kPush, FactSheet("§5.2 (D: MN ReferencedImagesNotFoundException)"), ReferencedImagesNotFound});
-  out->push_back({"put_image_already_exists", "images", "the same manifest with the same tag again is ImageAlreadyExistsException",
-                  Severity::kError, kPush, FactSheet("§5.2, §2.6 (D: MN ImageAlreadyExistsException)"), AlreadyExists});
-  out->push_back({"put_image_new_tag_same_manifest", "images", "the same manifest with a new tag succeeds and adds the tag", Severity::kError,
-                  ops({"DescribeImages"}), FactSheet("§5.2 (D: MN ImageAlreadyExistsException doc)"), NewTagSameManifest});
-  out->push_back({"put_image_tag_move", "images", "a tag pushed with a different manifest moves to the new image", Severity::kError,
-                  ops({"DescribeImages"}), FactSheet("§5.2 (E/M: ECR storage semantics; no tag immutability in MN)"), TagMove});
-  out->push_back({"put_image_tag_move_old_image_untagged", "images", "the image a tag moved away from stays in the repository, untagged",
-                  Severity::kWarning, ops({"DescribeImages"}), FactSheet("§5.2 (E: ECR storage semantics; zeek/zeek#3015), §2.1 (E: MOTO)"),
-                  TagMoveOldImageUntagged});
-  out->push_back({"put_image_manifest_list_and_oci_index", "images",
-                  "a Docker manifest list and an OCI image index are accepted when their children exist", Severity::kWarning,
-                  ops({"DescribeImages"}),
-                  FactSheet("§5.2 (D: UG image-manifest-formats, docker-push-multi-architecture-image; E: zeek/zeek#3015)"),
-                  ManifestListAndOciIndex});
-  out->push_back({"put_image_oci_manifest", "images", "an OCI image manifest is accepted, its media type taken from the manifest",
-                  Severity::kError, ops({"DescribeImages"}), FactSheet("§5.2 (D: UG image-manifest-formats; MN imageManifestMediaType doc)"),
-                  OciManifestAccepted});
-  out->push_back({"put_image_media_type_required", "images",
-                  "with neither imageManifestMediaType nor a mediaType in the manifest, PutImage is InvalidParameterException",
-                  Severity::kError, kPush, FactSheet("§5.2 (D: MN imageManifestMediaType doc)"), MediaTypeRequired});
-  out->push_back({"image_tag_outside_docker_grammar", "images",
-                  "a tag outside Docker's grammar is stored as sent or refused with InvalidParameterException", Severity::kWarning,
-                  ops({"DescribeImages"}), FactSheet("§3 ImageTag (U: no pattern in MN; Docker reference grammar)"), TagOutsideDockerGrammar});
-  out->push_back({"put_image_untagged_manifest", "images",
-                  "an untagged schema 2 push is stored untagged or refused with InvalidParameterException", Severity::kWarning,
-                  ops({"DescribeImages"}), FactSheet("§5.2 (U: MN imageTag doc; zeek/zeek#3015)"), UntaggedManifest});
+  out->insert(out->end(), {kPutImageDigestOfExactBytes, kDescribeImagesImageNotFound, kPutImageDigestMismatch, kPutImageLayersNotFound,
+                           kPutImageConfigNotFound, kPutImageReferencedImagesNotFound, kPutImageAlreadyExists, kPutImageNewTagSameManifest,
+                           kPutImageTagMove, kPutImageTagMoveOldImageUntagged, kPutImageManifestListAndOciIndex, kPutImageOciManifest,
+                           kPutImageMediaTypeRequired, kImageTagOutsideDockerGrammar, kPutImageUntaggedManifest});
 }
 
 }  // namespace ecrc::check

@@ -75,8 +75,12 @@ void DescribeRegistries(ScenarioContext& ctx) {
               "public.ecr.aws/" + primary, Dump(At(r, "registryUri")));
   }
 }
+const Scenario kDescribeRegistries = {"describe_registries", "registry",
+    "one registry with its five members, arn:aws:ecr-public::<acct>:registry/<acct>, and a default and primary alias", Severity::kError,
+    {"DescribeRegistries"}, FactSheet("§4.9, §2.4, §3 (D: CLI describe-registries; M: Registry and RegistryAlias required members)"),
+    DescribeRegistries};
 
-void RepositoryArnAndUri(ScenarioContext& ctx) {
+void RepositoryArnAndUriFormat(ScenarioContext& ctx) {
   // §2.4 (D: CLI create-repository, describe-repositories): empty region, ecr-public service,
   // URI under the primary alias, never the account id.
   std::string repo = ctx.CreateRepository();
@@ -101,8 +105,12 @@ void RepositoryArnAndUri(ScenarioContext& ctx) {
               Dump(At(got, "repositoryUri")));
   }
 }
+const Scenario kRepositoryArnAndUriFormat = {"repository_arn_and_uri_format", "registry",
+    "repository ARN arn:aws:ecr-public::<acct>:repository/<name>; URI public.ecr.aws/<primary alias>/<name>", Severity::kError,
+    {"CreateRepository", "DescribeRepositories", "DescribeRegistries"},
+    FactSheet("§2.4, §6 (D: CLI create-repository, describe-repositories)"), RepositoryArnAndUriFormat};
 
-void AuthorizationToken(ScenarioContext& ctx) {
+void GetAuthorizationToken(ScenarioContext& ctx) {
   if (ctx.region() != kTokenRegion) {
     ctx.Skip("GetAuthorizationToken is only served in us-east-1; the endpoint is addressed as " + ctx.region());
     return;
@@ -126,8 +134,11 @@ void AuthorizationToken(ScenarioContext& ctx) {
   ctx.Check(number && std::fabs(ahead - 12 * 3600) <= 15 * 60, "expiresAt is about 12 hours ahead (epoch seconds)",
             "now + 12 h (+/- 15 min)", number ? "now + " + std::to_string(std::lround(ahead / 60)) + " min" : Dump(expires));
 }
+const Scenario kGetAuthorizationToken = {"get_authorization_token", "auth",
+    "the token decodes to AWS:<password> with one ':' and expires about 12 h ahead", Severity::kError, {"GetAuthorizationToken"},
+    FactSheet("§4.11 (D: UG public-registries; MN doc; CLI customizations/ecr_public.py)"), GetAuthorizationToken};
 
-void AuthorizationTokenOtherRegion(ScenarioContext& ctx) {
+void GetAuthorizationTokenOtherRegion(ScenarioContext& ctx) {
   if (ctx.region() == kTokenRegion) {
     ctx.Skip("the endpoint is addressed as us-east-1, where GetAuthorizationToken is served");
     return;
@@ -136,25 +147,14 @@ void AuthorizationTokenOtherRegion(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("GetAuthorizationToken", json::object()), Expectation::ErrorCode({"UnsupportedCommandException"}),
              "GetAuthorizationToken outside us-east-1 fails");
 }
+const Scenario kGetAuthorizationTokenOtherRegion = {"get_authorization_token_other_region", "auth",
+    "outside us-east-1, GetAuthorizationToken is UnsupportedCommandException", Severity::kError, {"GetAuthorizationToken"},
+    FactSheet("§2.3 (D/E: UG public-registries; codeship-library/aws-utilities#117)"), GetAuthorizationTokenOtherRegion};
 
 }  // namespace
 
 void AddRegistriesScenarios(std::vector<Scenario>* out) {
-  out->push_back({"describe_registries", "registry",
-                  "one registry with its five members, arn:aws:ecr-public::<acct>:registry/<acct>, and a default and primary alias",
-                  Severity::kError, {"DescribeRegistries"},
-                  FactSheet("§4.9, §2.4, §3 (D: CLI describe-registries; M: Registry and RegistryAlias required members)"),
-                  DescribeRegistries});
-  out->push_back({"repository_arn_and_uri_format", "registry",
-                  "repository ARN arn:aws:ecr-public::<acct>:repository/<name>; URI public.ecr.aws/<primary alias>/<name>",
-                  Severity::kError, {"CreateRepository", "DescribeRepositories", "DescribeRegistries"},
-                  FactSheet("§2.4, §6 (D: CLI create-repository, describe-repositories)"), RepositoryArnAndUri});
-  out->push_back({"get_authorization_token", "auth", "the token decodes to AWS:<password> with one ':' and expires about 12 h ahead",
-                  Severity::kError, {"GetAuthorizationToken"},
-                  FactSheet("§4.11 (D: UG public-registries; MN doc; CLI customizations/ecr_public.py)"), AuthorizationToken});
-  out->push_back({"get_authorization_token_other_region", "auth", "outside us-east-1, GetAuthorizationToken is UnsupportedCommandException",
-                  Severity::kError, {"GetAuthorizationToken"},
-                  FactSheet("§2.3 (D/E: UG public-registries; codeship-library/aws-utilities#117)"), AuthorizationTokenOtherRegion});
+  out->insert(out->end(), {kDescribeRegistries, kRepositoryArnAndUriFormat, kGetAuthorizationToken, kGetAuthorizationTokenOtherRegion});
 }
 
 }  // namespace ecrc::check

@@ -12,6 +12,8 @@ using results::Severity;
 
 using TagMap = std::map<std::string, std::string>;
 
+const std::vector<std::string> kTagOps = {"TagResource", "ListTagsForResource"};
+
 json TagList(const TagMap& tags) {
   json list = json::array();
   for (const auto& [k, v] : tags) list.push_back({{"Key", k}, {"Value", v}});
@@ -50,15 +52,17 @@ void ExpectTags(ScenarioContext& ctx, const std::string& arn, const TagMap& want
   ctx.Check(got == want, what, DescribeTags(want), DescribeTags(got));
 }
 
-void Overwrite(ScenarioContext& ctx) {
+void TagsOverwrite(ScenarioContext& ctx) {
   // §5.5, §4.21 (D): re-tagging a key overwrites its value and leaves other keys alone.
   std::string arn = ctx.RepositoryArn(ctx.CreateRepository());
   Tag(ctx, arn, {{"team", "a"}, {"stage", "dev"}}, "TagResource adds two tags");
   Tag(ctx, arn, {{"team", "b"}}, "TagResource re-tags one key");
   ExpectTags(ctx, arn, {{"team", "b"}, {"stage", "dev"}}, "the re-tagged key has the new value, the other is untouched");
 }
+const Scenario kTagsOverwrite = {"tags_overwrite", "tags", "re-tagging a key overwrites its value and leaves other keys alone",
+    Severity::kError, kTagOps, FactSheet("§5.5, §4.21 (D: UG ecr-public-using-tags; MN TagResource)"), TagsOverwrite};
 
-void Untag(ScenarioContext& ctx) {
+void TagsUntag(ScenarioContext& ctx) {
   // §4.22 (D: MN UntagResource): the named keys go, the others stay.
   std::string arn = ctx.RepositoryArn(ctx.CreateRepository());
   Tag(ctx, arn, {{"keep", "1"}, {"drop", "2"}}, "TagResource adds two tags");
@@ -66,8 +70,10 @@ void Untag(ScenarioContext& ctx) {
               "UntagResource removes a key");
   ExpectTags(ctx, arn, {{"keep", "1"}}, "only the untagged key is gone");
 }
+const Scenario kTagsUntag = {"tags_untag", "tags", "UntagResource removes the named keys only", Severity::kError,
+    {"TagResource", "UntagResource", "ListTagsForResource"}, FactSheet("§4.22 (D: MN UntagResource)"), TagsUntag};
 
-void UntagAbsentKey(ScenarioContext& ctx) {
+void TagsUntagAbsentKey(ScenarioContext& ctx) {
   // §4.22 (E): removing a key that is not there is a no-op, not an error.
   std::string arn = ctx.RepositoryArn(ctx.CreateRepository());
   Tag(ctx, arn, {{"keep", "1"}}, "TagResource adds a tag");
@@ -75,8 +81,10 @@ void UntagAbsentKey(ScenarioContext& ctx) {
              "UntagResource of an absent key succeeds");
   ExpectTags(ctx, arn, {{"keep", "1"}}, "untagging an absent key changes nothing");
 }
+const Scenario kTagsUntagAbsentKey = {"tags_untag_absent_key", "tags", "untagging a key that is not set is a no-op", Severity::kWarning,
+    {"TagResource", "UntagResource", "ListTagsForResource"}, FactSheet("§4.22 (E)"), TagsUntagAbsentKey};
 
-void Limit50(ScenarioContext& ctx) {
+void TagsLimit50(ScenarioContext& ctx) {
   // §5.5 (D: UG ecr-public-using-tags; MN TooManyTagsException): 51 tags at once, then 50 and
   // one more, are TooManyTagsException; 50 are fine.
   std::string arn = ctx.RepositoryArn(ctx.CreateRepository());
@@ -90,8 +98,10 @@ void Limit50(ScenarioContext& ctx) {
   // Overwriting a key does not add one: still 50 afterwards, so it must succeed.
   Tag(ctx, arn, {{"t-0", "changed"}}, "re-tagging an existing key at the limit succeeds");
 }
+const Scenario kTagsLimit50 = {"tags_limit_50", "tags", "more than 50 tags, at once or one at a time, is TooManyTagsException",
+    Severity::kError, kTagOps, FactSheet("§5.5 (D: UG ecr-public-using-tags; MN TooManyTagsException)"), TagsLimit50};
 
-void RemovedWithRepository(ScenarioContext& ctx) {
+void TagsRemovedWithRepository(ScenarioContext& ctx) {
   // §5.5 (D: MN TagResource doc "deleted when the repository is deleted"): a repository created
   // again under the same name starts without tags.
   std::string repo = ctx.CreateRepository({{"tags", TagList({{"old", "tag"}})}});
@@ -104,8 +114,11 @@ void RemovedWithRepository(ScenarioContext& ctx) {
   std::string new_arn = Str(At(At(again.decoded.output, "repository"), "repositoryArn"));
   ExpectTags(ctx, new_arn.empty() ? arn : new_arn, {}, "the recreated repository has none of the old tags");
 }
+const Scenario kTagsRemovedWithRepository = {"tags_removed_with_repository", "tags",
+    "a repository recreated under the same name has no tags", Severity::kError,
+    {"CreateRepository", "DeleteRepository", "ListTagsForResource"}, FactSheet("§5.5 (D: MN TagResource doc)"), TagsRemovedWithRepository};
 
-void CreateAllOrNothing(ScenarioContext& ctx) {
+void TagsCreateRepositoryAllOrNothing(ScenarioContext& ctx) {
   // §4.4, §5.5 (D: UG "either created with tags or not created at all").
   std::string name = ctx.NewRepositoryName();
   ctx.Expect(ctx.Send("CreateRepository", {{"repositoryName", name}, {"tags", TagList(ManyTags("t", 51))}}),
@@ -116,8 +129,11 @@ void CreateAllOrNothing(ScenarioContext& ctx) {
   ctx.Expect(probe, Expectation::ErrorCode({"RepositoryNotFoundException"}), "the repository was not created");
   if (exists) ctx.Send("DeleteRepository", {{"repositoryName", name}, {"force", true}});  // leave nothing behind
 }
+const Scenario kTagsCreateRepositoryAllOrNothing = {"tags_create_repository_all_or_nothing", "tags",
+    "CreateRepository with 51 tags fails with TooManyTagsException and creates nothing", Severity::kError,
+    {"CreateRepository", "DescribeImages"}, FactSheet("§4.4, §5.5 (D: UG ecr-public-using-tags)"), TagsCreateRepositoryAllOrNothing};
 
-void CapitalisedKeyValue(ScenarioContext& ctx) {
+void TagsCapitalisedKeyValue(ScenarioContext& ctx) {
   // §2.1, §5.5 (M/D: MN Tag shape; CLI examples): tags are {"Key", "Value"}, capitalised, and
   // keys and values are case-sensitive.
   std::string arn = ctx.RepositoryArn(ctx.CreateRepository());
@@ -134,6 +150,8 @@ void CapitalisedKeyValue(ScenarioContext& ctx) {
   TagMap want = {{"Env", "Prod"}, {"env", "prod"}};
   ctx.Check(got == want, "keys and values keep their case", DescribeTags(want), DescribeTags(got));
 }
+const Scenario kTagsCapitalisedKeyValue = {"tags_capitalised_key_value", "tags", "tags are {Key, Value}, capitalised, and case-sensitive",
+    Severity::kError, kTagOps, FactSheet("§2.1, §5.5 (M: MN Tag; D: CLI list-tags-for-resource, UG)"), TagsCapitalisedKeyValue};
 
 // Edge values only some readings accept: each of these answers is in the documented set, and
 // nothing else is.
@@ -145,7 +163,7 @@ json ListTagEntries(ScenarioContext& ctx, const std::string& arn) {
   return At(call.decoded.output, "tags");
 }
 
-void OutsideGeneralCharset(ScenarioContext& ctx) {
+void TagsOutsideGeneralCharset(ScenarioContext& ctx) {
   // §5.5 (U): AWS's general tagging rule allows letters, digits, spaces and _ . : / = + - @;
   // whether ECR Public enforces it is unknown. A tag outside the set is stored exactly as sent,
   // or refused with InvalidTagParameterException (InvalidParameterException: generic
@@ -168,8 +186,11 @@ void OutsideGeneralCharset(ScenarioContext& ctx) {
     }
   }
 }
+const Scenario kTagsOutsideGeneralCharset = {"tags_outside_general_charset", "tags",
+    "a tag outside AWS's general tagging set is stored as sent or refused with a tag error", Severity::kWarning, kTagOps,
+    FactSheet("§5.5 (U: AWS General Reference tag naming limits; MN TagKey/TagValue have no pattern)"), TagsOutsideGeneralCharset};
 
-void DuplicateKeysInRequest(ScenarioContext& ctx) {
+void TagsDuplicateKeysInRequest(ScenarioContext& ctx) {
   // §5.5 (U): a request naming one key twice is refused (InvalidTagParameterException or
   // InvalidParameterException, as other services document) and changes nothing, or the last
   // value wins; either way the key is listed at most once.
@@ -193,33 +214,16 @@ void DuplicateKeysInRequest(ScenarioContext& ctx) {
     ctx.Check(values.empty(), "a refused request stores nothing", "no key dup", observed);
   }
 }
+const Scenario kTagsDuplicateKeysInRequest = {"tags_duplicate_keys_in_request", "tags",
+    "a key named twice in one request is refused or the last value wins", Severity::kWarning, kTagOps,
+    FactSheet("§5.5 (U: other services' TagResource docs)"), TagsDuplicateKeysInRequest};
 
 }  // namespace
 
 void AddTagsScenarios(std::vector<Scenario>* out) {
-  const std::vector<std::string> kTagOps = {"TagResource", "ListTagsForResource"};
-  out->push_back({"tags_overwrite", "tags", "re-tagging a key overwrites its value and leaves other keys alone", Severity::kError, kTagOps,
-                  FactSheet("§5.5, §4.21 (D: UG ecr-public-using-tags; MN TagResource)"), Overwrite});
-  out->push_back({"tags_untag", "tags", "UntagResource removes the named keys only", Severity::kError,
-                  {"TagResource", "UntagResource", "ListTagsForResource"}, FactSheet("§4.22 (D: MN UntagResource)"), Untag});
-  out->push_back({"tags_untag_absent_key", "tags", "untagging a key that is not set is a no-op", Severity::kWarning,
-                  {"TagResource", "UntagResource", "ListTagsForResource"}, FactSheet("§4.22 (E)"), UntagAbsentKey});
-  out->push_back({"tags_limit_50", "tags", "more than 50 tags, at once or one at a time, is TooManyTagsException", Severity::kError, kTagOps,
-                  FactSheet("§5.5 (D: UG ecr-public-using-tags; MN TooManyTagsException)"), Limit50});
-  out->push_back({"tags_removed_with_repository", "tags", "a repository recreated under the same name has no tags", Severity::kError,
-                  {"CreateRepository", "DeleteRepository", "ListTagsForResource"},
-                  FactSheet("§5.5 (D: MN TagResource doc)"), RemovedWithRepository});
-  out->push_back({"tags_create_repository_all_or_nothing", "tags",
-                  "CreateRepository with 51 tags fails with TooManyTagsException and creates nothing", Severity::kError,
-                  {"CreateRepository", "DescribeImages"}, FactSheet("§4.4, §5.5 (D: UG ecr-public-using-tags)"), CreateAllOrNothing});
-  out->push_back({"tags_capitalised_key_value", "tags", "tags are {Key, Value}, capitalised, and case-sensitive", Severity::kError, kTagOps,
-                  FactSheet("§2.1, §5.5 (M: MN Tag; D: CLI list-tags-for-resource, UG)"), CapitalisedKeyValue});
-  out->push_back({"tags_outside_general_charset", "tags",
-                  "a tag outside AWS's general tagging set is stored as sent or refused with a tag error", Severity::kWarning, kTagOps,
-                  FactSheet("§5.5 (U: AWS General Reference tag naming limits; MN TagKey/TagValue have no pattern)"), OutsideGeneralCharset});
-  out->push_back({"tags_duplicate_keys_in_request", "tags",
-                  "a key named twice in one request is refused or the last value wins", Severity::kWarning, kTagOps,
-                  FactSheet("§5.5 (U: other services' TagResource docs)"), DuplicateKeysInRequest});
+  out->insert(out->end(), {kTagsOverwrite, kTagsUntag, kTagsUntagAbsentKey, kTagsLimit50, kTagsRemovedWithRepository,
+                           kTagsCreateRepositoryAllOrNothing, kTagsCapitalisedKeyValue, kTagsOutsideGeneralCharset,
+                           kTagsDuplicateKeysInRequest});
 }
 
 }  // namespace ecrc::check

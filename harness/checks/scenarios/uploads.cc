@@ -10,6 +10,9 @@ namespace {
 using namespace steps;  // NOLINT: the family files are built from these steps
 using results::Severity;
 
+// The operations of one layer upload.
+const std::vector<std::string> kUpload = {"InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload"};
+
 std::string Initiate(ScenarioContext& ctx, const std::string& repo) {
   const Call& init = ctx.Send("InitiateLayerUpload", {{"repositoryName", repo}});
   ctx.Require(init, Expectation::Success(), "InitiateLayerUpload starts an upload");
@@ -42,28 +45,38 @@ json SendGap(ScenarioContext& ctx, Expectation expected) {
   return gap.decoded.error.body;
 }
 
-void NonContiguousPart(ScenarioContext& ctx) {
+void UploadNonContiguousPart(ScenarioContext& ctx) {
   // §5.1 (D: MN InvalidLayerPartException doc).
   SendGap(ctx, Expectation::ErrorCode({"InvalidLayerPartException"}));
 }
+const Scenario kUploadNonContiguousPart = {"upload_non_contiguous_part", "uploads",
+    "a part that does not start at lastByteReceived + 1 is InvalidLayerPartException", Severity::kError,
+    {"InitiateLayerUpload", "UploadLayerPart"}, FactSheet("§5.1 (D: MN InvalidLayerPartException doc)"), UploadNonContiguousPart};
 
-void NonContiguousPartResumeOffset(ScenarioContext& ctx) {
+void UploadNonContiguousPartResumeOffset(ScenarioContext& ctx) {
   // The exception's members are modelled (M) and documented as the resume point, but no AWS
   // response was ever seen carrying them (§5.1 D/E): a warning, not an error.
   json body = SendGap(ctx, Expectation::ErrorCode({"InvalidLayerPartException"}));
   ctx.Check(Int(At(body, "lastValidByteReceived")) == 9, "InvalidLayerPartException carries lastValidByteReceived = 9 to resume from",
             "lastValidByteReceived: 9", Dump(At(body, "lastValidByteReceived")));
 }
+const Scenario kUploadNonContiguousPartResumeOffset = {"upload_non_contiguous_part_resume_offset", "uploads",
+    "InvalidLayerPartException carries lastValidByteReceived, the last byte accepted", Severity::kWarning,
+    {"InitiateLayerUpload", "UploadLayerPart"},
+    FactSheet("§5.1 (D/E: MN InvalidLayerPartException members; the value is not seen in AWS output)"),
+    UploadNonContiguousPartResumeOffset};
 
-void EmptyUpload(ScenarioContext& ctx) {
+void UploadEmpty(ScenarioContext& ctx) {
   // §4.3 (D). The digest is that of zero bytes, so it matches: only the emptiness is wrong.
   std::string repo = ctx.CreateRepository();
   std::string id = Initiate(ctx, repo);
   ctx.Expect(ctx.Send("CompleteLayerUpload", Complete(repo, id, Digest(""))), Expectation::ErrorCode({"EmptyUploadException"}),
              "CompleteLayerUpload of an upload without parts fails");
 }
+const Scenario kUploadEmpty = {"upload_empty", "uploads", "completing an upload with no parts is EmptyUploadException", Severity::kError,
+    {"InitiateLayerUpload", "CompleteLayerUpload"}, FactSheet("§4.3 (D: MN EmptyUploadException)"), UploadEmpty};
 
-void DigestMismatch(ScenarioContext& ctx) {
+void UploadDigestMismatch(ScenarioContext& ctx) {
   // §4.3 (D): the service computes the sha256 and compares.
   std::string repo = ctx.CreateRepository();
   std::string id = Initiate(ctx, repo);
@@ -78,8 +91,12 @@ void DigestMismatch(ScenarioContext& ctx) {
               "not AVAILABLE", Dump(l));
   }
 }
+const Scenario kUploadDigestMismatch = {"upload_digest_mismatch", "uploads",
+    "completing with a digest that is not the bytes' sha256 is InvalidLayerException", Severity::kError,
+    {"InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "BatchCheckLayerAvailability"},
+    FactSheet("§4.3, §5.1 (D: MN InvalidLayerException)"), UploadDigestMismatch};
 
-void LayerAlreadyExists(ScenarioContext& ctx) {
+void UploadLayerAlreadyExists(ScenarioContext& ctx) {
   // §4.3 (D; CTRD: the digest is verified first, then LayerAlreadyExists).
   std::string repo = ctx.CreateRepository();
   std::string bytes = LayerBytes("already-exists");
@@ -89,6 +106,9 @@ void LayerAlreadyExists(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("CompleteLayerUpload", Complete(repo, id, Digest(bytes))), Expectation::ErrorCode({"LayerAlreadyExistsException"}),
              "CompleteLayerUpload of a layer the repository already holds fails");
 }
+const Scenario kUploadLayerAlreadyExists = {"upload_layer_already_exists", "uploads",
+    "uploading bytes the repository already holds is LayerAlreadyExistsException", Severity::kError, kUpload,
+    FactSheet("§4.3 (D: MN LayerAlreadyExistsException; CTRD pusher.go)"), UploadLayerAlreadyExists};
 
 void UploadIdOtherRepository(ScenarioContext& ctx) {
   // §5.1 (D: MN UploadNotFoundException "isn't valid for this repository").
@@ -103,8 +123,11 @@ void UploadIdOtherRepository(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("CompleteLayerUpload", Complete(b, id, Digest(bytes))), Expectation::ErrorCode({"UploadNotFoundException"}),
              "CompleteLayerUpload with an upload id initiated in another repository fails");
 }
+const Scenario kUploadIdOtherRepository = {"upload_id_other_repository", "uploads",
+    "an upload id used in another repository is UploadNotFoundException", Severity::kError, kUpload,
+    FactSheet("§5.1, §4.3 (D: MN UploadNotFoundException)"), UploadIdOtherRepository};
 
-void UnknownUploadId(ScenarioContext& ctx) {
+void UploadUnknownId(ScenarioContext& ctx) {
   // §4.3 (D): an id the server never issued.
   std::string repo = ctx.CreateRepository();
   std::string id = AbsentUploadId(repo);
@@ -113,8 +136,10 @@ void UnknownUploadId(ScenarioContext& ctx) {
   ctx.Expect(ctx.Send("CompleteLayerUpload", Complete(repo, id, Digest("x"))), Expectation::ErrorCode({"UploadNotFoundException"}),
              "CompleteLayerUpload with an unknown upload id fails");
 }
+const Scenario kUploadUnknownId = {"upload_unknown_id", "uploads", "an upload id the server never issued is UploadNotFoundException",
+    Severity::kError, {"UploadLayerPart", "CompleteLayerUpload"}, FactSheet("§4.3 (D: MN UploadNotFoundException)"), UploadUnknownId};
 
-void PartTooSmall(ScenarioContext& ctx) {
+void UploadPartTooSmall(ScenarioContext& ctx) {
   // §5.1, §4.3: parts other than the last must be >= 5 MiB (D). Where it is refused is M
   // (CompleteLayerUpload, LayerPartTooSmallException), but InvalidLayerPartException also
   // "covers an invalid part size", so a refusal of the second part is accepted too.
@@ -128,6 +153,9 @@ void PartTooSmall(ScenarioContext& ctx) {
              Expectation::ErrorCode({"LayerPartTooSmallException"}),
              "CompleteLayerUpload refuses a layer whose first (not last) part is under 5 MiB");
 }
+const Scenario kUploadPartTooSmall = {"upload_part_too_small", "uploads",
+    "a part under 5 MiB that is not the last is refused (LayerPartTooSmallException at completion)", Severity::kError, kUpload,
+    FactSheet("§5.1, §4.3 (D: Q 5 MiB minimum; M: raised by CompleteLayerUpload; E: last part exempt)"), UploadPartTooSmall};
 
 void UploadConsumedByComplete(ScenarioContext& ctx) {
   // §2.6 (U): a completed upload id is either gone (UploadNotFound) or the layer now exists
@@ -142,37 +170,17 @@ void UploadConsumedByComplete(ScenarioContext& ctx) {
              Expectation::ErrorCode({"UploadNotFoundException", "LayerAlreadyExistsException"}),
              "completing the same upload again fails");
 }
+// Error severity: both documented answers pass; only an answer outside the set (a second
+// success, another error) fails.
+const Scenario kUploadConsumedByComplete = {"upload_consumed_by_complete", "uploads", "a completed upload cannot be completed again",
+    Severity::kError, kUpload, FactSheet("§2.6 (U: UploadNotFound or LayerAlreadyExists)"), UploadConsumedByComplete};
 
 }  // namespace
 
 void AddUploadsScenarios(std::vector<Scenario>* out) {
-  const std::vector<std::string> kUpload = {"InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload"};
-  out->push_back({"upload_non_contiguous_part", "uploads", "a part that does not start at lastByteReceived + 1 is InvalidLayerPartException",
-                  Severity::kError, {"InitiateLayerUpload", "UploadLayerPart"},
-                  FactSheet("§5.1 (D: MN InvalidLayerPartException doc)"), NonContiguousPart});
-  out->push_back({"upload_non_contiguous_part_resume_offset", "uploads",
-                  "InvalidLayerPartException carries lastValidByteReceived, the last byte accepted", Severity::kWarning,
-                  {"InitiateLayerUpload", "UploadLayerPart"},
-                  FactSheet("§5.1 (D/E: MN InvalidLayerPartException members; the value is not seen in AWS output)"),
-                  NonContiguousPartResumeOffset});
-  out->push_back({"upload_empty", "uploads", "completing an upload with no parts is EmptyUploadException", Severity::kError,
-                  {"InitiateLayerUpload", "CompleteLayerUpload"}, FactSheet("§4.3 (D: MN EmptyUploadException)"), EmptyUpload});
-  out->push_back({"upload_digest_mismatch", "uploads", "completing with a digest that is not the bytes' sha256 is InvalidLayerException",
-                  Severity::kError, {"InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload", "BatchCheckLayerAvailability"},
-                  FactSheet("§4.3, §5.1 (D: MN InvalidLayerException)"), DigestMismatch});
-  out->push_back({"upload_layer_already_exists", "uploads", "uploading bytes the repository already holds is LayerAlreadyExistsException",
-                  Severity::kError, kUpload, FactSheet("§4.3 (D: MN LayerAlreadyExistsException; CTRD pusher.go)"), LayerAlreadyExists});
-  out->push_back({"upload_id_other_repository", "uploads", "an upload id used in another repository is UploadNotFoundException",
-                  Severity::kError, kUpload, FactSheet("§5.1, §4.3 (D: MN UploadNotFoundException)"), UploadIdOtherRepository});
-  out->push_back({"upload_unknown_id", "uploads", "an upload id the server never issued is UploadNotFoundException", Severity::kError,
-                  {"UploadLayerPart", "CompleteLayerUpload"}, FactSheet("§4.3 (D: MN UploadNotFoundException)"), UnknownUploadId});
-  out->push_back({"upload_part_too_small", "uploads",
-                  "a part under 5 MiB that is not the last is refused (LayerPartTooSmallException at completion)", Severity::kError, kUpload,
-                  FactSheet("§5.1, §4.3 (D: Q 5 MiB minimum; M: raised by CompleteLayerUpload; E: last part exempt)"), PartTooSmall});
-  // Error severity: both documented answers pass; only an answer outside the set (a second
-  // success, another error) fails.
-  out->push_back({"upload_consumed_by_complete", "uploads", "a completed upload cannot be completed again", Severity::kError, kUpload,
-                  FactSheet("§2.6 (U: UploadNotFound or LayerAlreadyExists)"), UploadConsumedByComplete});
+  out->insert(out->end(), {kUploadNonContiguousPart, kUploadNonContiguousPartResumeOffset, kUploadEmpty, kUploadDigestMismatch,
+                           kUploadLayerAlreadyExists, kUploadIdOtherRepository, kUploadUnknownId, kUploadPartTooSmall,
+                           kUploadConsumedByComplete});
 }
 
 }  // namespace ecrc::check
