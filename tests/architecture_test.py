@@ -19,6 +19,8 @@ import re
 import sys
 import tempfile
 
+import tree_check
+
 # Folder prefix -> (component, layer). Longest prefix wins.
 LAYERS = {
     "base": ("base", 0),
@@ -153,17 +155,10 @@ def self_test():
 
 
 def main(argv):
-    if argv[1:2] == ["--self-test"]:
-        return self_test()
-    root = argv[1] if len(argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    problems, files, includes = check(root)
-    for p in problems:
-        print(p)
-    if problems:
-        print(f"{len(problems)} include(s) break the layering (see tests/architecture_test.py's docstring)")
-        return 1
-    print(f"layering holds: {includes} project includes in {files} files")
-    return 0
+    def summarised(root):
+        problems, files, includes = check(root)
+        return problems, f"layering holds: {includes} project includes in {files} files"
+    return tree_check.run(argv, summarised, self_test, "include(s) break the layering (see tests/architecture_test.py's docstring)")
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ the part before `[` for instance ids such as `output_shape_valid[CreateRepositor
     a function CamelCase(id) declared in a harness/checks header, defined in harness/checks, called
     by shape_aggregates.cc.
   - fuzz checks (harness/livefuzz/judge.h constants, e.g. fuzz_answer_in_time): a method or
-    function CamelCase(id) defined in harness/livefuzz/judge.cc, except the ones listed in
-    DECIDED_ELSEWHERE (which must stay true: an entry that is fixed or gone fails too).
+    function CamelCase(id) defined in harness/livefuzz/judge.cc (each answer) or fuzz_loop.cc
+    (what only the whole run shows: fuzz_endpoint_survives, fuzz_fixture_setup).
 
 Usage: check_names_test.py [ROOT]       check the tree at ROOT (default: this repository)
        check_names_test.py --self-test  prove the checker reports misnamed and misplaced checks
@@ -32,13 +32,9 @@ import re
 import sys
 import tempfile
 
-MAX_BETWEEN = 3  # blank or comment lines allowed between a function's end and its registration
+import tree_check
 
-# Fuzz checks decided outside judge.cc, with where: not renamed yet (fuzz_loop.cc is being reworked).
-DECIDED_ELSEWHERE = {
-    "fuzz_endpoint_survives": "harness/livefuzz/fuzz_loop.cc (HealthProbe, and RunLiveFuzz when the endpoint is lost)",
-    "fuzz_fixture_setup": "harness/livefuzz/fuzz_loop.cc (inline in RunLiveFuzz)",
-}
+MAX_BETWEEN = 3  # blank or comment lines allowed between a function's end and its registration
 
 KEYWORDS = {"if", "for", "while", "switch", "return", "catch", "sizeof", "static_assert", "decltype", "alignof"}
 
@@ -288,20 +284,15 @@ def check_response_checks(root, problems):
 
 def check_fuzz_checks(root, problems):
     header = Source(root, "harness/livefuzz/judge.h")
-    judge = Source(root, "harness/livefuzz/judge.cc")
+    # The judge decides each answer; the loop decides what only the whole run shows (the endpoint
+    # survived, a seed's resources could be made).
+    deciders = [Source(root, rel) for rel in ("harness/livefuzz/judge.cc", "harness/livefuzz/fuzz_loop.cc")]
     ids = re.findall(r'inline constexpr char k\w+\[\] = "(fuzz_\w+)";', header.text)
     for check_id in ids:
         want = camel(check_id)
         where = f"{header.rel}:{header.line_of(header.text.index(chr(34) + check_id + chr(34)))}"
-        decided_here = judge.definition(want) is not None
-        if check_id in DECIDED_ELSEWHERE:
-            if decided_here:
-                problems.append(f"{where}: {check_id}: now decided by {want} in judge.cc; drop it from DECIDED_ELSEWHERE")
-        elif not decided_here:
-            problems.append(f"{where}: {check_id}: no function {want} in {judge.rel}")
-    for check_id in DECIDED_ELSEWHERE:
-        if check_id not in ids:
-            problems.append(f"{header.rel}: {check_id} is no fuzz check any more; drop it from DECIDED_ELSEWHERE")
+        if not any(d.definition(want) for d in deciders):
+            problems.append(f"{where}: {check_id}: no function {want} in {' or '.join(d.rel for d in deciders)}")
     return len(ids)
 
 
@@ -400,7 +391,9 @@ inline constexpr char kFixtureSetup[] = "fuzz_fixture_setup";
 """,
         "harness/livefuzz/judge.cc": """
 bool Judge::FuzzAnswerInTime(Answer* a) const { return true; }
-void Judge::FuzzFixtureSetup(Answer* a) const {}
+""",
+        "harness/livefuzz/fuzz_loop.cc": """
+results::CheckResult FuzzFixtureSetup(const spec::Operation& op, const Status& why) { return {}; }
 """,
     }
     expected = [
@@ -416,7 +409,7 @@ void Judge::FuzzFixtureSetup(Answer* a) const {}
         "error_shape_valid: ErrorShapeValid is not declared",
         "error_shape_valid: shape_aggregates.cc does not call check::ErrorShapeValid",
         "fuzz_no_server_error: no function FuzzNoServerError",
-        "fuzz_fixture_setup: now decided by FuzzFixtureSetup in judge.cc",
+        "fuzz_endpoint_survives: no function FuzzEndpointSurvives",
     ]
     with tempfile.TemporaryDirectory() as root:
         for rel, text in files.items():
@@ -438,20 +431,12 @@ void Judge::FuzzFixtureSetup(Answer* a) const {}
 
 
 def main(argv):
-    if argv[1:2] == ["--self-test"]:
-        return self_test()
-    root = argv[1] if len(argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    problems, counts = check(root)
-    for p in problems:
-        print(p)
-    if problems:
-        print(f"{len(problems)} check name(s) no longer match the function that decides them (see tests/check_names_test.py's docstring)")
-        return 1
-    summary = ", ".join(f"{family} {n}" for family, n in counts.items())
-    print(f"every check id is its deciding function's name: {summary}")
-    for check_id, where in DECIDED_ELSEWHERE.items():
-        print(f"  not yet: {check_id} is decided in {where}")
-    return 0
+    def summarised(root):
+        problems, counts = check(root)
+        summary = "every check id is its deciding function's name: " + ", ".join(f"{family} {n}" for family, n in counts.items())
+        return problems, summary
+    return tree_check.run(argv, summarised, self_test,
+                          "check name(s) no longer match the function that decides them (see tests/check_names_test.py's docstring)")
 
 
 if __name__ == "__main__":

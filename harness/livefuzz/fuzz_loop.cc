@@ -47,9 +47,27 @@ const spec::Operation* HealthOperation(const spec::Service& service) {
   return nullptr;
 }
 
-// After the loop: a valid, signed call must still succeed.
-results::CheckResult HealthProbe(const spec::Service& service, runner::CallPath& path, bool* reachable) {
-  *reachable = true;
+// After the loop: a valid, signed call must still succeed. Errored without a probe when the loop
+// already stopped for want of an endpoint (`stopped` says why); `*reachable` false when the
+// endpoint is gone (nothing to clean up).
+// A seed whose resources could not be made: its operation is not fuzzed past its not-found
+// checks, which the run says once per operation.
+results::CheckResult FuzzFixtureSetup(const spec::Operation& op, const Status& why) {
+  results::CheckResult r = FuzzCheckHeader(kFixtureSetup, std::string(kFixtureSetup) + "[" + op.name + "]", {op.name});
+  r.outcome = results::Outcome::kErrored;
+  r.findings.push_back({"cannot fuzz " + op.name + " past its not-found checks: " + why.message(), "", "", "", {}});
+  return r;
+}
+
+results::CheckResult FuzzEndpointSurvives(const spec::Service& service, runner::CallPath& path, const std::string& stopped,
+                                          bool* reachable) {
+  *reachable = stopped.empty();
+  if (!*reachable) {
+    results::CheckResult r = FuzzCheckHeader(kEndpointSurvives, kEndpointSurvives, {});
+    r.outcome = results::Outcome::kErrored;
+    r.findings.push_back({"the fuzzing stopped: " + stopped, "", "", "", {}});
+    return r;
+  }
   const spec::Operation* op = HealthOperation(service);
   if (!op) {
     results::CheckResult r = FuzzCheckHeader(kEndpointSurvives, kEndpointSurvives, {});
@@ -145,12 +163,7 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
     auto wire = builder.Wire(seed);
     if (!wire.ok()) {
       ++unsent_in_a_row;
-      if (setup_failed.insert(seed.op->name).second) {
-        results::CheckResult r = FuzzCheckHeader(kFixtureSetup, std::string(kFixtureSetup) + "[" + seed.op->name + "]", {seed.op->name});
-        r.outcome = results::Outcome::kErrored;
-        r.findings.push_back({"cannot fuzz " + seed.op->name + " past its not-found checks: " + wire.status().message(), "", "", "", {}});
-        book.Add(std::move(r));
-      }
+      if (setup_failed.insert(seed.op->name).second) book.Add(FuzzFixtureSetup(*seed.op, wire.status()));
       continue;
     }
     std::optional<Mutant> mutant;
@@ -208,16 +221,9 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
 
   // Stopped by the run (its deadline): the gate refuses the probe and the cleanup too; what
   // the builder made is in the run's record, which the run's own cleanup deletes.
-  std::string run_stopped = run.guard ? run.guard->StopReason() : "";
-  bool reachable = !stats->endpoint_lost && run_stopped.empty();
-  if (reachable) {
-    book.Add(HealthProbe(service, path, &reachable));
-  } else {
-    results::CheckResult r = FuzzCheckHeader(kEndpointSurvives, kEndpointSurvives, {});
-    r.outcome = results::Outcome::kErrored;
-    r.findings.push_back({"the fuzzing stopped: " + stats->stopped_by, "", "", "", {}});
-    book.Add(std::move(r));
-  }
+  bool stopped = stats->endpoint_lost || (run.guard && !run.guard->StopReason().empty());
+  bool reachable = false;
+  book.Add(FuzzEndpointSurvives(service, path, stopped ? stats->stopped_by : "", &reachable));
   // A dead endpoint cannot delete anything; every attempt would only wait for its timeout.
   if (reachable) builder.Cleanup();
   stats->housekeeping = builder.housekeeping_calls() + (stats->endpoint_lost ? 0 : 1);

@@ -17,6 +17,7 @@ class FuzzSuite : public runner::Suite {
   // One loop: it is timed by its own budget and its requests are better not interleaved with
   // other suites' checks.
   bool serial() const override { return true; }
+  bool reports_output_shapes() const override { return false; }
 
   // What the loop did (requests, rate, why it stopped), once the run is over.
   const FuzzStats& stats() const { return stats_; }

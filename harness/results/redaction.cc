@@ -68,10 +68,13 @@ std::string UrlEncode(std::string_view s) {
   return out;
 }
 
-// Whether a text (in lowercase) may hold a secret JSON member: it names one, or it has a JSON
+// Whether a text may hold a secret JSON member: it names one (in any case), or it has a JSON
 // escape, with which a member name can be spelt (`"authorization\u0054oken"`) that only a parser
-// sees.
-bool MaySpellSecretMember(std::string_view lower) {
+// sees. Every exchange of a run passes here: the folded copy reuses one buffer per thread.
+bool MaySpellSecretMember(std::string_view text) {
+  thread_local std::string lower;
+  lower.assign(text);
+  for (char& c : lower) c = AsciiLower(c);
   for (std::string_view member : kSecretJsonMembers) {
     if (lower.find(member) != std::string_view::npos) return true;
   }
@@ -397,7 +400,7 @@ void HarvestJson(const nlohmann::json& j, int depth, std::vector<std::string>* s
 void HarvestBody(const std::string& body, std::vector<std::string>* secrets) {
   size_t first = body.find_first_not_of(" \t\r\n");
   if (first == std::string::npos || (body[first] != '{' && body[first] != '[')) return;
-  if (!MaySpellSecretMember(AsciiLower(body))) return;
+  if (!MaySpellSecretMember(body)) return;
   nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!j.is_discarded()) HarvestJson(j, 0, secrets);
 }
@@ -450,7 +453,7 @@ std::string RedactHeaderValue(std::string_view name, std::string_view value) {
 }
 
 std::string RedactSecretMembers(std::string_view body) {
-  if (!MaySpellSecretMember(AsciiLower(body))) return std::string(body);
+  if (!MaySpellSecretMember(body)) return std::string(body);
   // Deeper than any API answer: neither the parser nor the recursive walk may see it.
   if (JsonNestingDepth(body, kMaxJsonDepth) <= kMaxJsonDepth) {
     nlohmann::json doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -466,16 +469,22 @@ std::string RedactSecretMembers(std::string_view body) {
 }
 
 Exchange Redacted(Exchange exchange, const LiteralSecrets& secrets) {
+  // In place, and nothing rewritten that holds nothing secret: every call of a run comes here.
+  auto literals = [&](std::string* s) {
+    if (!secrets.empty()) *s = secrets.Replace(*s);
+  };
   for (Headers* headers : {&exchange.request.headers, &exchange.response.headers}) {
     for (auto& [name, value] : headers->entries) {
-      value = IsSensitiveHeader(name) ? std::string(kRedacted) : secrets.Replace(value);
+      if (IsSensitiveHeader(name)) value = kRedacted;
+      else literals(&value);
     }
   }
   for (std::string* body : {&exchange.request.body, &exchange.response.body}) {
-    *body = secrets.Replace(RedactSecretMembers(*body));
+    if (MaySpellSecretMember(*body)) *body = RedactSecretMembers(*body);
+    literals(body);
   }
-  exchange.request.path = secrets.Replace(exchange.request.path);
-  exchange.transport_error = secrets.Replace(exchange.transport_error);
+  literals(&exchange.request.path);
+  literals(&exchange.transport_error);
   return exchange;
 }
 

@@ -88,10 +88,9 @@ results::CheckResult RunProtocolProbe(const check::ProtocolProbe& probe, Worker&
 }  // namespace
 
 std::vector<Unit> ContractSuite::Plan(const SuitePlanning& planning) {
-  plan_ = std::make_unique<check::ContractPlan>(check::GenerateContractCases(planning.service, planning.semantics));
   probes_ = check::ProtocolProbes(planning.service);
   std::vector<Unit> units;
-  for (const auto& c : plan_->cases) {
+  for (const auto& c : planning.contract_plan.cases) {
     bool any = false;
     for (const auto& e : c.evaluations) any = any || planning.selected(e.check + "[" + c.id + "]", {c.op->name});
     if (!any) continue;

@@ -2,8 +2,6 @@
 // (required members, lengths, patterns, enums, output shapes) plus the protocol probes.
 #pragma once
 
-#include <memory>
-
 #include "harness/checks/contract_cases.h"
 #include "harness/checks/protocol_probes.h"
 #include "harness/runner/suite.h"
@@ -17,8 +15,7 @@ class ContractSuite : public Suite {
   std::vector<Unit> Plan(const SuitePlanning& planning) override;
 
  private:
-  // Units point into these; they live as long as the suite.
-  std::unique_ptr<check::ContractPlan> plan_;
+  // Units point into these (and into the run's contract plan); they live as long as the suite.
   std::vector<check::ProtocolProbe> probes_;
 };
 

@@ -8,7 +8,6 @@
 
 #include "base/glob.h"
 #include "harness/checks/contract_cases.h"
-#include "harness/runner/contract_suite.h"
 #include "harness/runner/prerequisite.h"
 #include "harness/runner/report_stamp.h"
 #include "harness/runner/root_cause.h"
@@ -104,15 +103,16 @@ results::RunReport Run(const RunConfig& config, const std::vector<std::unique_pt
   shared.progress = &progress;
   shared.interrupted = interrupted;
 
-  SuitePlanning planning{*service, *semantics, config,
+  const check::ContractPlan plan = check::GenerateContractCases(*service, *semantics);
+  SuitePlanning planning{*service, *semantics, config, plan,
                          [&config](const std::string& id, const std::vector<std::string>& ops) { return Selected(config, id, ops); }};
   std::vector<Unit> parallel, serial;
-  bool contract = false;
+  bool shapes = false;
   for (const auto& suite : suites) {
     std::vector<Unit> units = suite->Plan(planning);
     auto& into = suite->serial() ? serial : parallel;
     into.insert(into.end(), std::make_move_iterator(units.begin()), std::make_move_iterator(units.end()));
-    contract = contract || std::string(suite->name()) == ContractSuite::kName;
+    shapes = shapes || suite->reports_output_shapes();
   }
   progress.SetTotal(parallel.size() + serial.size());
 
@@ -143,9 +143,9 @@ results::RunReport Run(const RunConfig& config, const std::vector<std::unique_pt
       }
     }
   }
-  // The output-shape aggregates are contract checks: every call of the run feeds them, but only
-  // a run of the contract suite reports them.
-  if (contract) {
+  // Every call of the run feeds the output-shape aggregates (contract checks); they are reported
+  // unless only suites that send malformed requests on purpose ran.
+  if (shapes) {
     try {
       shared.record.shapes().Emit(*service, *semantics, [&](const std::string& id, const std::string& op) { return Selected(config, id, {op}); },
                                   &checks);
@@ -167,7 +167,6 @@ results::RunReport Run(const RunConfig& config, const std::vector<std::unique_pt
   }
   report.checks = std::move(checks);
   report.root_cause = root_cause;
-  check::ContractPlan plan = check::GenerateContractCases(*service, *semantics);
   report.coverage = shared.record.coverage().Finish(*service, *semantics, plan.constraints, config.endpoint.region);
   for (const auto& suite : suites) suite->Annotate(&report);
   report.started_at = started_at;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/checks/contract_cases.h"
 #include "harness/results/check_result.h"
 #include "harness/results/run_report.h"
 #include "harness/runner/run_config.h"
@@ -22,6 +23,9 @@ struct SuitePlanning {
   const spec::Service& service;
   const spec::Semantics& semantics;
   const RunConfig& config;
+  // The contract cases the model's traits generate, made once per run: the contract suite runs
+  // them, and coverage counts constraints against them whichever suites run.
+  const check::ContractPlan& contract_plan;
   // True when the run's --check glob and --operation filter admit a check id touching `operations`.
   std::function<bool(const std::string& id, const std::vector<std::string>& operations)> selected;
 };
@@ -46,6 +50,10 @@ class Suite {
   virtual bool serial() const { return false; }
   // Adds what the suite learnt beyond its checks (the property suite's statistics).
   virtual void Annotate(results::RunReport* report) const {}
+  // True when the run should report the output-shape aggregates (shape_aggregates.h) over the
+  // responses its calls got; a run of only suites that say false (live fuzzing, whose requests
+  // are malformed on purpose) reports its own checks alone.
+  virtual bool reports_output_shapes() const { return true; }
 };
 
 }  // namespace ecrc::runner
