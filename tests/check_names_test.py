@@ -93,6 +93,10 @@ class Source:
     def line_of(self, offset):
         return self.text.count("\n", 0, offset) + 1
 
+    def where_quoted(self, text):
+        """`path:line` of the first `"text"` in the file, for a problem's location."""
+        return f"{self.rel}:{self.line_of(self.text.index(chr(34) + text + chr(34)))}"
+
     def close_of(self, open_offset):
         """Offset of the bracket closing the one at `open_offset` (in the blanked text)."""
         pairs = {"(": ")", "{": "}", "[": "]"}
@@ -272,7 +276,7 @@ def check_response_checks(root, problems):
     families = re.findall(r'Family k\w+\{"(\w+)"', agg.text)
     for check_id in families:
         want = camel(check_id)
-        where = f"{agg.rel}:{agg.line_of(agg.text.index(chr(34) + check_id + chr(34)))}"
+        where = agg.where_quoted(check_id)
         if not any(s.definition(want) for s in checks):
             problems.append(f"{where}: {check_id}: no function {want} defined in harness/checks")
         if not re.search(r"\b" + want + r"\(", headers):
@@ -290,7 +294,7 @@ def check_fuzz_checks(root, problems):
     ids = re.findall(r'inline constexpr char k\w+\[\] = "(fuzz_\w+)";', header.text)
     for check_id in ids:
         want = camel(check_id)
-        where = f"{header.rel}:{header.line_of(header.text.index(chr(34) + check_id + chr(34)))}"
+        where = header.where_quoted(check_id)
         if not any(d.definition(want) for d in deciders):
             problems.append(f"{where}: {check_id}: no function {want} in {' or '.join(d.rel for d in deciders)}")
     return len(ids)
