@@ -9,7 +9,8 @@ X-Amz-Target, Content-Type and JSON body exactly as botocore serializes them), c
 client never produces but a signer must handle: a query string, percent-encoded and dot path
 segments, repeated header lines and runs of spaces inside a value.
 
-Each vector: method, path (with the query string), headers ([[name, value], ...] as they go on the
+Each vector: kind, endpoint (the client's endpoint_url, null for botocore's own; a raw request's
+URL), method, path (with the query string), headers ([[name, value], ...] as they go on the
 wire, Host as urllib3 adds it), body_base64, access_key, secret_key, token (or null), region,
 amz_date (the fixed instant botocore signed at). Deterministic: the same file every run.
 Exit 77 when botocore is missing, so the caller can skip.
@@ -112,6 +113,7 @@ def client_vector(i, rng):
         body = body.encode("utf-8")
     return {
         "kind": f"client:{op}",
+        "endpoint": endpoint,
         "method": request.method,
         "path": url.path + (f"?{url.query}" if url.query else ""),
         "headers": headers,
@@ -151,6 +153,7 @@ def raw_vector(i, rng):
     headers = [["Host", botocore.auth._host_from_url(url)]] + [[k, v] for k, v in request.headers.items()]
     return {
         "kind": "raw",
+        "endpoint": url,
         "method": request.method,
         "path": parts.path + (f"?{parts.query}" if parts.query else ""),
         "headers": headers,

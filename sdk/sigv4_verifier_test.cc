@@ -1,27 +1,21 @@
 #include "sdk/sigv4_verifier.h"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "base/base64.h"
 #include "base/sha256.h"
+#include "sdk/botocore_vectors.h"
 
 namespace ecrc::sdk {
 namespace {
 
 using std::chrono::system_clock;
 
-system_clock::time_point At(int y, unsigned mo, unsigned d, int h, int mi, int s) {
-  using namespace std::chrono;
-  return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s};
-}
+system_clock::time_point At(int y, unsigned mo, unsigned d, int h, int mi, int s) { return UtcTime(y, mo, d, h, mi, s); }
 
 std::vector<std::string> Rules(const SigV4Verdict& v) {
   std::vector<std::string> rules;
@@ -337,52 +331,6 @@ TEST(SigV4Verifier, CanonicalQueryStringSortsPairsAsSent) {
 
 // --- Agreement with botocore ---
 
-struct Vector {
-  std::string kind;
-  HttpRequest request;
-  SigningExpectation expected;
-};
-
-// Runs sigv4_vectors.py; empty with `skip` set when python3 or botocore is missing.
-std::vector<Vector> BotocoreVectors(std::string* skip) {
-  std::string path = "/tmp/ecrc_sigv4_vectors_" + std::to_string(::getpid()) + ".json";
-  std::string command = std::string("'") + ECRC_PYTHON3_PATH + "' '" + ECRC_SIGV4_VECTORS_PY + "' '" + path + "' 100 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string output;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  int status = pclose(pipe);
-  int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (code == 127 || code == 77) {
-    *skip = "python3 or botocore missing: " + output;
-    return {};
-  }
-  EXPECT_EQ(code, 0) << output;
-  std::ifstream in(path);
-  nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
-  std::remove(path.c_str());
-  EXPECT_TRUE(doc.is_array()) << output;
-  std::vector<Vector> vectors;
-  if (!doc.is_array()) return vectors;
-  for (const auto& j : doc) {
-    Vector v;
-    v.kind = j["kind"];
-    v.request.method = j["method"];
-    v.request.path = j["path"];
-    for (const auto& h : j["headers"]) v.request.headers.Add(h[0], h[1]);
-    v.request.body = Base64Decode(j["body_base64"].get<std::string>()).value();
-    v.expected.access_key_id = j["access_key"];
-    v.expected.secret_access_key = j["secret_key"];
-    v.expected.region = j["region"];
-    std::string date = j["amz_date"];
-    v.expected.now = At(std::stoi(date.substr(0, 4)), std::stoi(date.substr(4, 2)), std::stoi(date.substr(6, 2)),
-                        std::stoi(date.substr(9, 2)), std::stoi(date.substr(11, 2)), std::stoi(date.substr(13, 2))) +
-                     std::chrono::minutes(3);  // a client's clock a little behind the judge's
-    vectors.push_back(std::move(v));
-  }
-  return vectors;
-}
-
 // A byte that differs from `c` and that no canonicalisation folds back into it (not whitespace,
 // which trimming could drop; values are case-sensitive).
 char Other(char c) { return c == 'A' ? 'B' : 'A'; }
@@ -407,14 +355,14 @@ std::vector<std::string> SignedHeaderNames(const HttpRequest& r) {
 
 TEST(SigV4Botocore, HundredSignedRequestsVerifyAndEverySignedByteMatters) {
   std::string skip;
-  auto vectors = BotocoreVectors(&skip);
+  auto vectors = BotocoreVectors(100, &skip);
   if (!skip.empty()) GTEST_SKIP() << skip;
   ASSERT_EQ(vectors.size(), 100u);
 
   int verified = 0, mutated = 0, rejected = 0;
   std::map<std::string, int> by_part;
   for (size_t i = 0; i < vectors.size(); ++i) {
-    const Vector& vec = vectors[i];
+    const BotocoreVector& vec = vectors[i];
     SCOPED_TRACE("vector " + std::to_string(i) + " (" + vec.kind + ")");
     auto v = VerifySigV4(vec.request, vec.expected);
     EXPECT_TRUE(v.ok()) << Describe(v);
