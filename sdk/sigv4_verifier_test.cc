@@ -3,10 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "base/base64.h"
 #include "base/sha256.h"
 #include "sdk/botocore_vectors.h"
 
