@@ -54,6 +54,19 @@ size_t AsciiPrefix(std::string_view text) {
 
 size_t Utf8SequenceLength(std::string_view text, size_t pos) { return SequenceLength(text, pos); }
 
+std::optional<size_t> FirstInvalidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = SequenceLength(text, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
 std::optional<size_t> Utf8Length(std::string_view text) {
   size_t count = 0;
   size_t i = 0;

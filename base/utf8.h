@@ -17,4 +17,8 @@ inline bool IsValidUtf8(std::string_view text) { return Utf8Length(text).has_val
 // nothing above U+10FFFF; JSON parsers reject all three), or 0 when the bytes there are not one.
 size_t Utf8SequenceLength(std::string_view text, size_t pos);
 
+// Offset of the first byte of `text` that does not start a well-formed sequence, or nullopt when
+// all of it is UTF-8. ASCII runs are skipped byte by byte without decoding.
+std::optional<size_t> FirstInvalidUtf8(std::string_view text);
+
 }  // namespace ecrc

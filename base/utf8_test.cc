@@ -38,5 +38,13 @@ TEST(Utf8, IsValidExactlyWhenCounted) {
   EXPECT_FALSE(IsValidUtf8("truncated \xe2\x82"));
 }
 
+TEST(Utf8, FirstInvalidUtf8NamesTheOffset) {
+  EXPECT_EQ(FirstInvalidUtf8("plain ascii"), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("caf\xC3\xA9 ok"), std::nullopt);
+  EXPECT_EQ(FirstInvalidUtf8("ab\xFF" "cd"), std::optional<size_t>(2));
+  EXPECT_EQ(FirstInvalidUtf8("\xC3\xA9\xED\xA0\x80"), std::optional<size_t>(2));  // a surrogate
+  EXPECT_EQ(FirstInvalidUtf8("x\xC3"), std::optional<size_t>(1));                  // cut short
+}
+
 }  // namespace
 }  // namespace ecrc

@@ -85,7 +85,7 @@ class Judge {
  private:
   bool Full() const { return verdict_.failures.size() >= limits_.max_failures; }
 
-  void Fail(const char* rule, std::string path, std::string message, RuleSeverity severity = RuleSeverity::kError,
+  void Fail(const char* rule, std::string path, std::string message, results::Severity severity = results::Severity::kError,
             FailureKind kind = FailureKind::kWire) {
     if (Full()) return;
     verdict_.failures.push_back({rule, severity, kind, std::move(path), std::move(message)});
@@ -266,17 +266,9 @@ void Judge::Body() {
                 "expected " + expected + " of at most " + std::to_string(limits_.max_body_bytes) +
                     " bytes (the largest modelled input, base64 included, fits), found " + std::to_string(body.size()) + " bytes");
   }
-  for (size_t i = 0; i < body.size();) {
-    if (static_cast<unsigned char>(body[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n = Utf8SequenceLength(body, i);
-    if (n == 0) {
-      return Fail(kRuleRequestBodyJsonObject, "",
-                  "expected " + expected + " in UTF-8 (RFC 8259 §8.1), found a byte that is not UTF-8 at offset " + std::to_string(i));
-    }
-    i += n;
+  if (auto bad = FirstInvalidUtf8(body)) {
+    return Fail(kRuleRequestBodyJsonObject, "",
+                "expected " + expected + " in UTF-8 (RFC 8259 §8.1), found a byte that is not UTF-8 at offset " + std::to_string(*bad));
   }
   if (JsonNestingDepth(body, limits_.max_depth) > limits_.max_depth) {
     return Fail(kRuleRequestBodyJsonObject, "",
@@ -397,19 +389,17 @@ void Judge::ShapeRules(const spec::Operation& op, const json& wire) {
       case K::kUtf8: Fail(kRuleRequestMemberType, v.path, message); break;
       default:
         Fail(kRuleRequestInputConstraint, v.path, std::string(codec::ViolationKindName(v.kind)) + ": " + message,
-             RuleSeverity::kError, FailureKind::kCallerInput);
+             results::Severity::kError, FailureKind::kCallerInput);
     }
   }
   for (const auto& path : scan.nulls) {
     Fail(kRuleRequestNoNull, path,
          "expected an absent member to be left out of the body, found null (Smithy awsJson1_1 clients omit it; a server may reject it)",
-         RuleSeverity::kWarning);
+         results::Severity::kWarning);
   }
 }
 
 }  // namespace
-
-const char* RuleSeverityName(RuleSeverity severity) { return severity == RuleSeverity::kError ? "error" : "warning"; }
 
 const char* FailureKindName(FailureKind kind) { return kind == FailureKind::kWire ? "wire" : "caller_input"; }
 
@@ -422,7 +412,7 @@ bool RequestVerdict::Fails(std::string_view rule) const {
 
 bool RequestVerdict::WireOk() const {
   for (const auto& f : failures) {
-    if (f.kind == FailureKind::kWire && f.severity == RuleSeverity::kError) return false;
+    if (f.kind == FailureKind::kWire && f.severity == results::Severity::kError) return false;
   }
   return true;
 }

@@ -11,12 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "base/http.h"
+#include "harness/results/outcome.h"
 #include "specs/spec.h"
 
 namespace ecrc::sdk {
-
-enum class RuleSeverity { kError, kWarning };
-const char* RuleSeverityName(RuleSeverity severity);
 
 // Whose fault a failure is. A body that breaks a length, pattern, range, enum or required-member
 // constraint carries what the caller asked for; only the judge, holding the case's input, can say
@@ -29,7 +27,7 @@ const char* FailureKindName(FailureKind kind);  // "wire", "caller_input"
 // "" for the whole body or for a header).
 struct RequestFailure {
   std::string rule;
-  RuleSeverity severity = RuleSeverity::kError;
+  results::Severity severity = results::Severity::kError;
   FailureKind kind = FailureKind::kWire;
   std::string path;
   std::string message;

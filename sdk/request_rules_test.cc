@@ -23,7 +23,7 @@ const spec::Service& Ecr() {
 std::string Describe(const RequestVerdict& v) {
   std::string out;
   for (const auto& f : v.failures) {
-    out += f.rule + " [" + RuleSeverityName(f.severity) + ", " + FailureKindName(f.kind) + "] at '" + f.path + "': " +
+    out += f.rule + " [" + results::SeverityName(f.severity) + ", " + FailureKindName(f.kind) + "] at '" + f.path + "': " +
            f.message + "\n";
   }
   return out;
@@ -291,7 +291,7 @@ TEST(RequestRules, NullForAnAbsentMemberIsAWarning) {
   EXPECT_EQ(v.failures[0].path, "imageIds[0].imageDigest");
   EXPECT_EQ(v.failures[1].path, "nextToken");
   for (const auto& f : v.failures) {
-    EXPECT_EQ(f.severity, RuleSeverity::kWarning);
+    EXPECT_EQ(f.severity, results::Severity::kWarning);
     EXPECT_EQ(f.kind, FailureKind::kWire);
   }
   EXPECT_TRUE(v.WireOk());
@@ -315,7 +315,7 @@ TEST(RequestRules, ConstraintViolationsAreCallerInputNotWireFaults) {
     ASSERT_FALSE(v.failures.empty());
     EXPECT_EQ(v.failures[0].rule, kRuleRequestInputConstraint) << Describe(v);
     EXPECT_EQ(v.failures[0].kind, FailureKind::kCallerInput);
-    EXPECT_EQ(v.failures[0].severity, RuleSeverity::kError);
+    EXPECT_EQ(v.failures[0].severity, results::Severity::kError);
     EXPECT_EQ(v.failures[0].path, c.path);
     EXPECT_EQ(v.failures[0].message.rfind(c.constraint, 0), 0u) << v.failures[0].message;
     for (size_t i = 1; i < v.failures.size(); ++i) EXPECT_EQ(v.failures[i].rule, kRuleRequestNoNull) << Describe(v);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "base/ascii.h"
+#include "base/percent_encoding.h"
 #include "base/sha256.h"
 
 namespace ecrc::sdk {
@@ -402,20 +403,7 @@ std::string CanonicalUri(std::string_view path) {
   }
   if (path.back() == '/' && !segments.empty()) normalized += '/';
 
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : normalized) {
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  return PercentEncode(normalized, "/");
 }
 
 std::string CanonicalQueryString(std::string_view query) {

@@ -10,18 +10,10 @@ ParsedBody ParseResponseBody(std::string_view body, const BodyLimits& limits) {
     out.problem = "response body too large: " + std::to_string(body.size()) + " bytes, the limit is " + std::to_string(limits.max_bytes);
     return out;
   }
-  for (size_t i = 0; i < body.size();) {
-    if (static_cast<unsigned char>(body[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n = Utf8SequenceLength(body, i);
-    if (n == 0) {
-      out.problem = "response body is not valid UTF-8 (byte " + std::to_string(i) + ")";
-      out.kind = ViolationKind::kUtf8;
-      return out;
-    }
-    i += n;
+  if (auto bad = FirstInvalidUtf8(body)) {
+    out.problem = "response body is not valid UTF-8 (byte " + std::to_string(*bad) + ")";
+    out.kind = ViolationKind::kUtf8;
+    return out;
   }
   if (int depth = JsonNestingDepth(body, limits.max_depth); depth > limits.max_depth) {
     out.problem = "response body exceeds the nesting depth limit of " + std::to_string(limits.max_depth) +

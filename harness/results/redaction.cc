@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/ascii.h"
+#include "base/percent_encoding.h"
 #include "base/base64.h"
 #include "base/json_depth.h"
 
@@ -53,21 +54,6 @@ bool StartsWith(std::string_view s, size_t pos, std::string_view prefix) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-std::string UrlEncode(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 // Whether a text may hold a secret JSON member: a quote followed by one's name (in any case), or
 // a JSON escape, with which a member name can be spelt (`"authorization\u0054oken"`) that only
 // a parser sees. Every exchange of a run passes here, bodies of megabytes among them: one scan
@@ -108,7 +94,7 @@ LiteralSecrets::LiteralSecrets(const std::vector<std::string>& secrets) {
   for (const auto& s : secrets) {
     if (s.size() < kMinSecretLength) continue;
     list_.push_back(s);
-    std::string encoded = UrlEncode(s);
+    std::string encoded = PercentEncode(s);
     if (encoded != s) list_.push_back(std::move(encoded));
   }
   std::sort(list_.begin(), list_.end(), [](const std::string& a, const std::string& b) {
