@@ -42,6 +42,21 @@ ENDPOINTS = [
 NON_ASCII = "Dépôt ✓ für 容器 — ünïcödé 🚀"
 
 
+
+def vector(kind, endpoint, method, url, headers, body, credentials, region, when):
+    """One signed request as the C++ tests read it; `url` is the split URL it was sent to."""
+    access_key, secret, token = credentials
+    return {
+        "kind": kind,
+        "endpoint": endpoint,
+        "method": method,
+        "path": url.path + (f"?{url.query}" if url.query else ""),
+        "headers": headers,
+        "body_base64": base64.b64encode(body).decode(),
+        "access_key": access_key, "secret_key": secret, "token": token,
+        "region": region, "amz_date": when.strftime("%Y%m%dT%H%M%SZ"),
+    }
+
 def operations(i):
     """(operation name, input) pairs; varied by i so bodies differ."""
     repo = f"team-{i}/repo.{i}_x"
@@ -111,16 +126,7 @@ def client_vector(i, rng):
     body = request.body or b""
     if isinstance(body, str):
         body = body.encode("utf-8")
-    return {
-        "kind": f"client:{op}",
-        "endpoint": endpoint,
-        "method": request.method,
-        "path": url.path + (f"?{url.query}" if url.query else ""),
-        "headers": headers,
-        "body_base64": base64.b64encode(body).decode(),
-        "access_key": access_key, "secret_key": secret, "token": token,
-        "region": region, "amz_date": when.strftime("%Y%m%dT%H%M%SZ"),
-    }
+    return vector(f"client:{op}", endpoint, request.method, url, headers, body, (access_key, secret, token), region, when)
 
 
 RAW_URLS = [
@@ -151,16 +157,7 @@ def raw_vector(i, rng):
     botocore.auth.SigV4Auth(creds, "ecr-public", region).add_auth(request)
     parts = urlsplit(url)
     headers = [["Host", botocore.auth._host_from_url(url)]] + [[k, v] for k, v in request.headers.items()]
-    return {
-        "kind": "raw",
-        "endpoint": url,
-        "method": request.method,
-        "path": parts.path + (f"?{parts.query}" if parts.query else ""),
-        "headers": headers,
-        "body_base64": base64.b64encode(body).decode(),
-        "access_key": access_key, "secret_key": secret, "token": token,
-        "region": region, "amz_date": when.strftime("%Y%m%dT%H%M%SZ"),
-    }
+    return vector("raw", url, request.method, parts, headers, body, (access_key, secret, token), region, when)
 
 
 def main():
