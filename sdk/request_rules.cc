@@ -133,9 +133,9 @@ class Judge {
              " is not an operation of " + service_.metadata().service_id + hint);
   }
 
-  // Smithy's awsJson1_1 names the bare media type. Media types compare case-insensitively (RFC 9110
-  // §8.3.1); a `charset=utf-8` parameter adds nothing (JSON between systems is UTF-8, RFC 8259
-  // §8.1), so it is accepted; any other parameter or charset is not what the protocol sends.
+  // Smithy's awsJson1_1 names the bare media type. Media types compare case-insensitively
+  // (RFC 9110 §8.3.1); a `charset=utf-8` parameter adds nothing (JSON between systems is UTF-8,
+  // RFC 8259 §8.1), so it is accepted; any other parameter or charset is not what the protocol sends.
   void ContentType() {
     std::string expected_type = "application/x-amz-json-" + service_.metadata().json_version;
     std::string expected = "one Content-Type header '" + expected_type + "' (the model's jsonVersion)";
