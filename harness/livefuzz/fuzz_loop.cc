@@ -12,6 +12,7 @@
 #include "harness/livefuzz/fuzz_suite.h"
 #include "harness/livefuzz/judge.h"
 #include "harness/livefuzz/request_builder.h"
+#include "harness/runner/prerequisite.h"
 #include "harness/runner/worker.h"
 
 namespace ecrc::livefuzz {
@@ -51,11 +52,14 @@ const spec::Operation* HealthOperation(const spec::Service& service) {
 // already stopped for want of an endpoint (`stopped` says why); `*reachable` false when the
 // endpoint is gone (nothing to clean up).
 // A seed whose resources could not be made: its operation is not fuzzed past its not-found
-// checks, which the run says once per operation.
-results::CheckResult FuzzFixtureSetup(const spec::Operation& op, const Status& why) {
+// checks, which the run says once per operation. As for any check blocked by a set-up call
+// (runner/prerequisite.h): skipped with the cause when the endpoint failed `setup_operation`
+// (and failed when nothing else in the report says so), errored when no answer came.
+results::CheckResult FuzzFixtureSetup(const spec::Operation& op, const Status& why, const std::string& setup_operation) {
   results::CheckResult r = FuzzCheckHeader(kFixtureSetup, std::string(kFixtureSetup) + "[" + op.name + "]", {op.name});
-  r.outcome = results::Outcome::kErrored;
-  r.findings.push_back({"cannot fuzz " + op.name + " past its not-found checks: " + why.message(), "", "", "", {}});
+  runner::MarkBlocked(why, setup_operation, &r);
+  std::string* text = r.outcome == results::Outcome::kSkipped ? &r.skip_reason : &r.findings.back().message;
+  *text = "cannot fuzz " + op.name + " past its not-found checks: " + *text;
   return r;
 }
 
@@ -163,7 +167,7 @@ std::vector<results::CheckResult> RunLiveFuzz(const FuzzOptions& options, runner
     auto wire = builder.Wire(seed);
     if (!wire.ok()) {
       ++unsent_in_a_row;
-      if (setup_failed.insert(seed.op->name).second) book.Add(FuzzFixtureSetup(*seed.op, wire.status()));
+      if (setup_failed.insert(seed.op->name).second) book.Add(FuzzFixtureSetup(*seed.op, wire.status(), builder.failed_setup_operation()));
       continue;
     }
     std::optional<Mutant> mutant;

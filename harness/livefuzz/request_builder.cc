@@ -86,18 +86,27 @@ Result<json> RequestBuilder::Wire(const Seed& seed) {
       }
       if (resource.empty()) continue;
     }
-    if (auto f = failed_.find(resource); f != failed_.end()) return Status::Error(f->second);
+    if (auto f = failed_.find(resource); f != failed_.end()) {
+      failed_operation_ = f->second.operation;
+      return f->second.status;
+    }
     std::vector<check::Call> setup;
     auto values = fixture_.Make(resource, 0, &made_, &setup);
     if (!values.ok()) {
-      failed_[resource] = values.status().message();
+      failed_[resource] = {values.status(), setup.empty() || !setup.back().op ? "" : setup.back().op->name};
+      failed_operation_ = failed_[resource].operation;
       return values.status();
     }
     auto value = values->find(key);
     if (value == values->end() || value->second.empty()) {
-      std::string why = "setup: the " + resource + " made for " + op.name + " has no '" + key + "'";
-      failed_[resource] = why;
-      return Status::Error(why);
+      // The resource was made, but the endpoint's answers did not carry the value: its failure.
+      const spec::Resource* made = semantics_.FindResource(resource);
+      std::string creator = made ? made->create_operation : "";
+      failed_[resource] = {Status::EndpointFailed("prerequisite " + creator + " answered without the " + resource + "'s '" + key +
+                                                  "' (needed by " + op.name + ")"),
+                           creator};
+      failed_operation_ = creator;
+      return failed_[resource].status;
     }
     input[m.name] = value->second;
   }

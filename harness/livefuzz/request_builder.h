@@ -39,8 +39,11 @@ class RequestBuilder {
   // The seed as wire JSON with live resources bound: a create operation's identifier gets a fresh
   // name under the prefix on every call, other bound members the run's shared live resource
   // (made on first use). Fails, naming the resource, when one cannot be made; it is then not
-  // tried again.
+  // tried again. The Status says whose failure it was (EndpointFailed: the endpoint failed or
+  // answered without what was needed; TransportFailed: no answer), and
+  // failed_setup_operation() the set-up operation, for runner::MarkBlocked.
   Result<nlohmann::json> Wire(const Seed& seed);
+  const std::string& failed_setup_operation() const { return failed_operation_; }
 
   // False when `body` names a top-level resource (a member the semantics bind to one, or the
   // identifier a create operation takes) with a string outside the run's prefix: such a mutant is
@@ -71,7 +74,12 @@ class RequestBuilder {
   runner::CleanupList cleanup_;
   runner::Fixture fixture_;
   std::map<std::string, std::map<std::string, std::string>> made_;  // resource -> its values
-  std::map<std::string, std::string> failed_;                        // resource -> why it could not be made
+  struct SetupFailure {
+    Status status;
+    std::string operation;  // the set-up call that failed
+  };
+  std::map<std::string, SetupFailure> failed_;  // resource -> why it could not be made
+  std::string failed_operation_;                // of the latest failed Wire
   uint64_t housekeeping_calls_ = 0;
 };
 
