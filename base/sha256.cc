@@ -1,6 +1,7 @@
 #include "base/sha256.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 namespace ecrc {
 namespace {
@@ -12,13 +13,7 @@ const EVP_MD* Sha256Md() {
 }
 
 std::string ToHex(const unsigned char* data, unsigned int len) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(len * 2, '\0');
-  for (unsigned int i = 0; i < len; ++i) {
-    out[2 * i] = kHex[data[i] >> 4];
-    out[2 * i + 1] = kHex[data[i] & 15];
-  }
-  return out;
+  return LowerHex(std::string_view(reinterpret_cast<const char*>(data), len));
 }
 
 }  // namespace
@@ -54,6 +49,25 @@ std::string Sha256Stream::HexDigest() const {
   unsigned int len = 0;
   EVP_DigestFinal_ex(copy.ctx, digest, &len);
   return ToHex(digest, len);
+}
+
+std::string HmacSha256(std::string_view key, std::string_view data) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(), out,
+       &len);
+  return std::string(reinterpret_cast<char*>(out), len);
+}
+
+std::string LowerHex(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(bytes.size() * 2, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    out[2 * i] = kHex[c >> 4];
+    out[2 * i + 1] = kHex[c & 15];
+  }
+  return out;
 }
 
 }  // namespace ecrc

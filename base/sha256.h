@@ -1,4 +1,5 @@
-// SHA-256 through OpenSSL, as lowercase hex, both one-shot and streaming (layer uploads).
+// SHA-256 and HMAC-SHA256 through OpenSSL, digests as lowercase hex, one-shot and streaming
+// (layer uploads).
 #pragma once
 
 #include <memory>
@@ -8,6 +9,12 @@
 namespace ecrc {
 
 std::string Sha256Hex(std::string_view bytes);
+
+// The raw 32-byte HMAC-SHA256 of `data` under `key` (SigV4 derives its signing key by chaining these).
+std::string HmacSha256(std::string_view key, std::string_view data);
+
+// `bytes` as lowercase hex, two digits a byte.
+std::string LowerHex(std::string_view bytes);
 
 // Incremental SHA-256 whose state can be copied, so a server can peek at the digest of what it
 // has received so far without ending the stream.

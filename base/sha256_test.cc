@@ -20,5 +20,12 @@ TEST(Sha256, StreamEqualsOneShotAndCanBePeekedAndCopied) {
   EXPECT_EQ(copy.HexDigest(), Sha256Hex("a"));
 }
 
+TEST(Sha256, HmacMatchesRfc4231) {
+  // RFC 4231 §4.3, test case 2.
+  EXPECT_EQ(LowerHex(HmacSha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(LowerHex(std::string("\x00\xff\x10", 3)), "00ff10");
+}
+
 }  // namespace
 }  // namespace ecrc

@@ -1,7 +1,5 @@
 #include "sdk/sigv4_verifier.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include <algorithm>
 #include <chrono>
@@ -70,24 +68,6 @@ std::vector<const std::string*> AllValues(const Headers& headers, std::string_vi
   for (const auto& [n, v] : headers.entries)
     if (EqualsIgnoreCase(n, name)) values.push_back(&v);
   return values;
-}
-
-std::string Hmac(std::string_view key, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-       data.size(), out, &len);
-  return std::string(reinterpret_cast<char*>(out), len);
-}
-
-std::string Hex(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
 }
 
 bool IsLowerHex(std::string_view s) {
@@ -353,11 +333,11 @@ class Verifier {
     std::string terminator = scope_parts.size() > 3 ? std::string(scope_parts[3]) : "";
 
     std::string to_sign = std::string(kAlgorithm) + "\n" + amz_date + "\n" + std::string(scope) + "\n" + Sha256Hex(canonical);
-    std::string key = Hmac("AWS4" + expected_.secret_access_key, date);
-    key = Hmac(key, region);
-    key = Hmac(key, service);
-    key = Hmac(key, terminator);
-    std::string signature = Hex(Hmac(key, to_sign));
+    std::string key = HmacSha256("AWS4" + expected_.secret_access_key, date);
+    key = HmacSha256(key, region);
+    key = HmacSha256(key, service);
+    key = HmacSha256(key, terminator);
+    std::string signature = LowerHex(HmacSha256(key, to_sign));
 
     verdict_.canonical_request = canonical;
     verdict_.string_to_sign = to_sign;
