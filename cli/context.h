@@ -47,5 +47,6 @@ void AddDiffCommand(CLI::App& app, Context& ctx);
 void AddRunCommand(CLI::App& app, Context& ctx);
 void AddReplayCommand(CLI::App& app, Context& ctx);
 void AddFuzzCommand(CLI::App& app, Context& ctx);
+void AddSdkCommand(CLI::App& app, Context& ctx);
 
 }  // namespace ecrc::cli

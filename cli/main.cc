@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   AddDiffCommand(app, ctx);
   AddReplayCommand(app, ctx);
   AddFuzzCommand(app, ctx);
+  AddSdkCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -11,7 +11,11 @@
 #include <vector>
 
 #include "cli/context.h"
+#include "cli/run_exit.h"
+#include "harness/report/writer.h"
 #include "reference/server.h"
+#include "sdk/judge.h"
+#include "sdk/sdk_report.h"
 
 namespace ecrc::cli {
 namespace {
@@ -26,6 +30,11 @@ struct ServeArgs {
   bool list_faults = false;
   std::vector<std::string> choices;
   bool list_choices = false;
+  bool judge = false;
+  std::string report_dir;
+  std::string formats = "json,junit,md,html";
+  std::string access_key_id = sdk::JudgeOptions().access_key_id;
+  std::string secret_access_key = sdk::JudgeOptions().secret_access_key;
 };
 
 bool IsAccountId(const std::string& s) {
@@ -55,6 +64,35 @@ bool IsAlias(const std::string& s) {
   return !after_separator;
 }
 
+// The judge in front of the reference: every request is recorded and judged; on SIGINT/SIGTERM
+// the report (suite sdk) is written when --report-dir names a folder.
+void ServeJudge(Context& ctx, const ServeArgs& args, server::Options options, std::shared_ptr<const spec::Service> service,
+                sigset_t signals) {
+  sdk::JudgeOptions judge_options;
+  judge_options.reference = std::move(options);
+  judge_options.access_key_id = args.access_key_id;
+  judge_options.secret_access_key = args.secret_access_key;
+  sdk::Judge judge(service, {}, judge_options);
+  auto url = judge.Start();
+  if (!url.ok()) return Fail(ctx, kExitUsage, url.status().message());
+  std::cout << *url << std::endl;
+  std::cerr << "ecr-conform: judging every request to " << *url << " (credentials " << args.access_key_id
+            << ", region " << judge_options.reference.region << "); stop with SIGINT or SIGTERM" << std::endl;
+  int received = 0;
+  sigwait(&signals, &received);
+  judge.Stop();
+  sdk::CaseCheckContext context{*service, "", args.secret_access_key};
+  auto report = sdk::SdkReport(judge, context, {"serve --judge " + *url, nullptr, {}});
+  std::cerr << "ecr-conform: stopped (signal " << received << ")" << std::endl;
+  if (args.report_dir.empty()) return;
+  auto formats = report::ParseReportFormats(args.formats);
+  if (auto written = report::WriteReports(report, args.report_dir, *formats, {{args.secret_access_key}}); !written.ok()) {
+    return Fail(ctx, kExitUsage, "writing the report: " + written.message());
+  }
+  std::cerr << "ecr-conform: report: " << args.report_dir << std::endl;
+  ctx.exit_code = RunExitCode(report);
+}
+
 void Serve(Context& ctx, const ServeArgs& args) {
   if (args.list_faults) {
     size_t width = 0;
@@ -82,6 +120,10 @@ void Serve(Context& ctx, const ServeArgs& args) {
                 << std::string(values_width + 2 - values.size(), ' ') << server::AllChoices()[i].description << "\n";
     }
     return;
+  }
+  if (!args.judge && !args.report_dir.empty()) return Fail(ctx, kExitUsage, "--report-dir needs --judge");
+  if (auto formats = report::ParseReportFormats(args.formats); !formats.ok()) {
+    return Fail(ctx, kExitUsage, "--format: " + formats.status().message());
   }
   std::string error;
   auto faults = server::Faults::Parse(args.faults, &error);
@@ -113,6 +155,7 @@ void Serve(Context& ctx, const ServeArgs& args) {
   options.region = args.region;
   options.faults = *faults;
   options.choices = *choices;
+  if (args.judge) return ServeJudge(ctx, args, std::move(options), service, signals);
   server::Server server(options, service);
   auto url = server.Start();
   if (!url.ok()) return Fail(ctx, kExitUsage, url.status().message());
@@ -153,6 +196,14 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
                   "Play this reading of open AWS behaviour, NAME=VALUE (repeatable; see --list-choices)");
   cmd->add_flag("--list-choices", args->list_choices,
                 "Print every choice with its values (default marked *) and what is open, then exit");
+  cmd->add_flag("--judge", args->judge,
+                "Judge every request a client sends (SDK conformance: framing, body, SigV4) besides answering it");
+  cmd->add_option("--report-dir", args->report_dir, "With --judge: write the report (suite sdk) here when stopped");
+  cmd->add_option("--format", args->formats, "With --report-dir: comma-separated report formats")->capture_default_str();
+  cmd->add_option("--access-key-id", args->access_key_id, "With --judge: the access key id clients sign with")
+      ->capture_default_str();
+  cmd->add_option("--secret-access-key", args->secret_access_key, "With --judge: the secret key signatures are verified with")
+      ->capture_default_str();
   cmd->callback([&ctx, args] { Serve(ctx, *args); });
 }
 

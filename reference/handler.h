@@ -2,6 +2,7 @@
 // given (store, faults, choices, identity, the operation) and what it returns.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,7 @@ struct HandlerContext {
   const PageTokenCodec& tokens;
   const spec::Operation& op;
   double now;  // epoch seconds, millisecond precision: the time of this request
+  const std::function<std::string()>& new_upload_id;
 };
 
 // Handlers receive the decoded, validated input (blobs as nlohmann binary). Because validation

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <httplib.h>
 
+#include "base/percent_encoding.h"
+
 namespace ecrc::server {
 
 // cpp-httplib 0.11.4 listens with a backlog of 5 (compiled into the library), so a burst of
@@ -53,16 +55,25 @@ HttpFront::HttpFront(Handler handler, FrontOptions options)
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   svr.set_keep_alive_timeout(5);
-  svr.Post("/", [this](const httplib::Request& req, httplib::Response& res) {
+  auto serve = [this](const httplib::Request& req, httplib::Response& res) {
     HttpRequest request;
     request.method = req.method;
     request.path = req.path;
+    // cpp-httplib 0.11.4 keeps only the decoded parameters, not the raw query: re-encode them.
+    for (auto it = req.params.begin(); it != req.params.end(); ++it) {
+      request.path += (it == req.params.begin() ? "?" : "&") + PercentEncode(it->first) + "=" + PercentEncode(it->second);
+    }
     request.headers.entries.reserve(req.headers.size());
     for (const auto& [name, value] : req.headers) request.headers.entries.emplace_back(name, value);
     // The body is not read again after this handler; moving it spares a copy of up to 32 MiB.
     request.body = std::move(const_cast<std::string&>(req.body));
     Fill(res, handler_(request));
-  });
+  };
+  if (options_.every_route) {
+    svr.Get(".*", serve).Post(".*", serve).Put(".*", serve).Patch(".*", serve).Delete(".*", serve).Options(".*", serve);
+  } else {
+    svr.Post("/", serve);
+  }
   // Requests refused before a handler ran (413, 400, 404 for another path or method) still get
   // a JSON error body; responses the handler produced are left alone.
   svr.set_error_handler(httplib::Server::HandlerWithResponse(

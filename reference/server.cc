@@ -10,6 +10,7 @@
 #include "harness/codec/json_writer.h"
 #include "harness/codec/protocol_errors.h"
 #include "reference/http_front.h"
+#include "reference/upload_session.h"
 
 namespace ecrc::server {
 namespace {
@@ -129,6 +130,7 @@ Server::Server(Options options, std::shared_ptr<const spec::Service> service)
   identity_.account_id = options_.account_id;
   identity_.alias = options_.registry_alias.empty() ? DefaultRegistryAlias(options_.account_id) : options_.registry_alias;
   identity_.region = options_.region;
+  if (!options_.upload_ids) options_.upload_ids = NewUploadId;
 }
 
 Server::~Server() { Stop(); }
@@ -234,7 +236,7 @@ HttpResponse Server::HandleOrThrow(const HttpRequest& request) {
   }
   Handler handler = FindHandler(op.name);
   if (!handler) return error(400, {"UnsupportedCommandException", "The action " + op.name + " isn't supported"});
-  HandlerContext ctx{store_, options_.faults, options_.choices, identity_, tokens_, op, NowSeconds()};
+  HandlerContext ctx{store_, options_.faults, options_.choices, identity_, tokens_, op, NowSeconds(), options_.upload_ids};
   Outcome outcome = handler(ctx, decoded.input);
   if (!outcome.ok()) {
     const ApiError& e = outcome.error();

@@ -78,15 +78,23 @@ Json CheckToJson(const CheckResult& c) {
 Json CoverageToJson(const Coverage& c) {
   Json unprovokable = Json::object();
   for (const auto& [pair, why] : c.errors_unprovokable) unprovokable[pair] = why;
-  return Json{{"operations_exercised", c.operations_exercised},
-              {"operations_missed", c.operations_missed},
-              {"errors_provoked", c.errors_provoked},
-              {"errors_missed", c.errors_missed},
-              {"errors_unprovokable", std::move(unprovokable)},
-              {"constraints_exercised", c.constraints_exercised},
-              {"constraints_missed", c.constraints_missed},
-              {"paginators_verified", c.paginators_verified},
-              {"paginators_missed", c.paginators_missed}};
+  Json out{{"operations_exercised", c.operations_exercised},
+           {"operations_missed", c.operations_missed},
+           {"errors_provoked", c.errors_provoked},
+           {"errors_missed", c.errors_missed},
+           {"errors_unprovokable", std::move(unprovokable)},
+           {"constraints_exercised", c.constraints_exercised},
+           {"constraints_missed", c.constraints_missed},
+           {"paginators_verified", c.paginators_verified},
+           {"paginators_missed", c.paginators_missed}};
+  // Only SDK runs fill these; other reports stay as they were.
+  for (const auto& [name, list] : {std::pair{"error_forms_decoded", &c.error_forms_decoded},
+                                   std::pair{"error_forms_missed", &c.error_forms_missed},
+                                   std::pair{"input_members_sent", &c.input_members_sent},
+                                   std::pair{"input_members_missed", &c.input_members_missed}}) {
+    if (!list->empty()) out[name] = *list;
+  }
+  return out;
 }
 
 Json SummaryToJson(const RunReport& r) {
@@ -122,7 +130,8 @@ void Normalize(RunReport* report) {
   }
   Coverage& cov = report->coverage;
   for (auto* list : {&cov.operations_exercised, &cov.operations_missed, &cov.errors_provoked, &cov.errors_missed,
-                     &cov.constraints_exercised, &cov.constraints_missed, &cov.paginators_verified, &cov.paginators_missed}) {
+                     &cov.constraints_exercised, &cov.constraints_missed, &cov.paginators_verified, &cov.paginators_missed,
+                     &cov.error_forms_decoded, &cov.error_forms_missed, &cov.input_members_sent, &cov.input_members_missed}) {
     SortUnique(list);
   }
 }

@@ -253,6 +253,10 @@ class Reader {
     StringList(j, path, "constraints_missed", false, &c->constraints_missed);
     StringList(j, path, "paginators_verified", false, &c->paginators_verified);
     StringList(j, path, "paginators_missed", false, &c->paginators_missed);
+    StringList(j, path, "error_forms_decoded", false, &c->error_forms_decoded);
+    StringList(j, path, "error_forms_missed", false, &c->error_forms_missed);
+    StringList(j, path, "input_members_sent", false, &c->input_members_sent);
+    StringList(j, path, "input_members_missed", false, &c->input_members_missed);
   }
 
   void ReadSpec(const Json& j, const std::string& path, SpecInfo* s) {

@@ -157,7 +157,14 @@ void CoverageSection(std::string* out, const RunReport& r) {
             std::to_string(unprovokable) + " cannot)";
   }
   *out += " |\n";
-  *out += "| constraints exercised | " + Ratio(cov.constraints_exercised.size(), con_total) + " |\n\n";
+  *out += "| constraints exercised | " + Ratio(cov.constraints_exercised.size(), con_total) + " |\n";
+  if (size_t forms = cov.error_forms_decoded.size() + cov.error_forms_missed.size()) {
+    *out += "| error forms decoded | " + Ratio(cov.error_forms_decoded.size(), forms) + " |\n";
+  }
+  if (size_t members = cov.input_members_sent.size() + cov.input_members_missed.size()) {
+    *out += "| input members sent | " + Ratio(cov.input_members_sent.size(), members) + " |\n";
+  }
+  *out += "\n";
 
   auto gap = [&](const char* what, const std::vector<std::string>& names) {
     if (!names.empty()) *out += "- **" + std::string(what) + "** (" + std::to_string(names.size()) + "): " + CodeList(names) + "\n";

@@ -17,6 +17,13 @@ struct Coverage {
   std::vector<std::string> constraints_missed;
   std::vector<std::string> paginators_verified;
   std::vector<std::string> paginators_missed;
+  // SDK runs only (empty elsewhere, and then left out of the JSON): the error forms the SDK
+  // decoded ("DescribeImages.RepositoryNotFoundException.namespaced_type") and the input member
+  // paths its requests carried ("DescribeImages:imageIds[].imageTag").
+  std::vector<std::string> error_forms_decoded;
+  std::vector<std::string> error_forms_missed;
+  std::vector<std::string> input_members_sent;
+  std::vector<std::string> input_members_missed;
 };
 
 }  // namespace ecrc::results

@@ -114,7 +114,7 @@ Outcome InitiateLayerUpload(HandlerContext& ctx, const json& input) {
   if (auto error = CheckRegistryId(ctx, input)) return *error;
   UploadLimits limits = ctx.store.quotas().upload;
   if (ctx.faults.Has(Fault::kPartTooSmallAccepted)) limits.min_part_size = 0;
-  std::string upload_id = NewUploadId();
+  std::string upload_id = ctx.new_upload_id();
   return ctx.store.Write([&](StoreState& s) -> Outcome {
     const Repository* repo = s.FindRepository(name);
     if (!repo) return RepositoryNotFound(ctx, name);
