@@ -1,4 +1,9 @@
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
 
 #include <functional>
 #include <map>
@@ -553,6 +558,25 @@ TEST(VectorCases, DriverJsonAndCasesFile) {
   json file = CasesFileJson(Cases());
   ASSERT_EQ(file.size(), Cases().size());
   for (size_t i = 0; i < file.size(); ++i) EXPECT_EQ(file[i], Cases()[i].ToDriverJson());
+}
+
+// botocore is the SDK the suite ships a driver for first: every input must pass its client-side
+// validation, and its serializer must put exactly the case's input on the wire.
+TEST(VectorCases, InputsPassBotocoreValidation) {
+  std::string path = "/tmp/ecrc_sdk_cases_" + std::to_string(::getpid()) + ".json";
+  std::ofstream(path) << CasesFileJson(Cases()).dump();
+  std::string command = std::string("'") + ECRC_PYTHON3_PATH + "' '" + ECRC_CASE_INPUTS_PY + "' '" + path + "' 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  int status = pclose(pipe);
+  std::remove(path.c_str());
+  int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (code == 127 || code == 77) GTEST_SKIP() << "python3 or botocore missing: " << output;
+  EXPECT_EQ(code, 0) << output;
+  std::cout << output;
 }
 
 TEST(CaseSelection, GlobsSelectInCatalogOrder) {
