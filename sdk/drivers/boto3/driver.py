@@ -239,7 +239,7 @@ def main(argv):
     with open(os.environ["ECRC_SDK_RESULTS"], "a", encoding="utf-8") as results:
 
         def write(line):
-            text = line if isinstance(line, str) else json.dumps(line, separators=(",", ":"))
+            text = line if isinstance(line, str) else json.dumps(line, separators=(",", ":"), default=str)
             results.write(text + "\n")
             results.flush()
 

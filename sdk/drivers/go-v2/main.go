@@ -372,6 +372,9 @@ func (d *driver) call(c testCase) map[string]interface{} {
 		method.Type().NumOut() != 2 || method.Type().Out(1) != errorType {
 		return map[string]interface{}{"unsupported": fmt.Sprintf("%s has no operation %s", sdkName(), op)}
 	}
+	if c.Input == nil {
+		c.Input = map[string]interface{}{}
+	}
 	input, err := toNative(method.Type().In(1), c.Input, op)
 	if err != nil {
 		return failure(err)

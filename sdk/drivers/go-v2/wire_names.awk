@@ -26,17 +26,17 @@ BEGIN {
 
 /^}/ { type = "" }
 
-# Deserializers: `case "wireName":` ... `sv.FieldName = ...`
+# Deserializers: `case "wireName":` ... `sv.FieldName = ...` or `...(&sv.FieldName, value)`
 type != "" && /^\t\tcase "[^"]+":$/ {
   wire = $0
   sub(/^\t\tcase "/, "", wire)
   sub(/":$/, "", wire)
   next
 }
-type != "" && wire != "" && /sv\.[A-Za-z0-9]+ = / {
+type != "" && wire != "" && /sv\.[A-Za-z0-9]+( = |,)/ {
   field = $0
-  sub(/^.*sv\./, "", field)
-  sub(/ = .*$/, "", field)
+  sub(/^[^&]*&?sv\./, "", field)
+  sub(/[^A-Za-z0-9].*$/, "", field)
   emit(type, field, wire)
   wire = ""
   next
