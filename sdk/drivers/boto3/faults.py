@@ -23,14 +23,14 @@ KNOWN = {
     "raw_blob": "blob members are sent as raw latin-1 text instead of base64 (cases with blob inputs only)",
     "unknown_member": 'every request body gets "ecrcBogus": 1',
     "null_member": "one optional input member the case lacks is sent as null "
-    "(when the case sets every member, a present optional one is nulled)",
+    "(when the case sets every member, a present optional one is nulled; inputs without optional members are unchanged)",
     "signing_name_ecr": "requests are signed for service ecr instead of ecr-public",
     "wrong_region": "requests are signed for region us-west-2",
     "stale_date": "requests are signed with a clock 20 minutes slow",
     "body_changed_after_signing": "a space is appended to the JSON body after signing",
     "token_altered": "paginator requests after the first send nextToken without its last character",
     "wrong_secret": "requests are signed with a different secret key",
-    "duplicate_key": 'the body repeats its first member textually ({"a":1,"a":1} form)',
+    "duplicate_key": 'the body repeats its first member textually ({"a":1,"a":1} form; an empty body is unchanged)',
     "no_retry": "max_attempts is ignored: always one attempt",
     # What the driver reports.
     "iso_timestamp": "output timestamps are reported as ISO-8601 strings",
