@@ -284,6 +284,11 @@ func toWire(v reflect.Value) (interface{}, bool) {
 		}
 		return object, true
 	case reflect.String:
+		// An enum (a named string type) holds "" when the member was absent or null: the SDK's own
+		// serializers treat "" as absent too, and no enum of the model has "" as a value.
+		if v.Type().PkgPath() != "" && v.Len() == 0 {
+			return nil, false
+		}
 		return v.String(), true
 	case reflect.Bool:
 		return v.Bool(), true
