@@ -7,6 +7,7 @@
 #include "sdk/output_vectors.h"
 #include "sdk/paginator_vectors.h"
 #include "sdk/resilience_vectors.h"
+#include "sdk/workflow_cases.h"
 
 namespace ecrc::sdk {
 
@@ -17,6 +18,7 @@ Result<std::vector<SdkCase>> AllCases(const spec::Service& service) {
     if (!cases.ok()) return cases.status();
     for (auto& c : cases.value()) all.push_back(std::move(c));
   }
+  for (auto& c : WorkflowCases(service)) all.push_back(std::move(c));
   return all;
 }
 
