@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "base/json_depth.h"
 #include "base/utf8.h"
@@ -114,9 +115,12 @@ DriverResults ReadDriverResults(const std::string& path, const std::set<std::str
   }
   // A driver printing forever until its deadline must not exhaust the judge.
   constexpr size_t kMaxFileBytes = 256u << 20;
-  std::string text(kMaxFileBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
+  // In chunks: a buffer of the limit's size up front would cost every run 256 MiB.
+  std::string text;
+  std::vector<char> chunk(1 << 20);
+  while (text.size() <= kMaxFileBytes && in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())).gcount() > 0) {
+    text.append(chunk.data(), static_cast<size_t>(in.gcount()));
+  }
   bool cut = text.size() > kMaxFileBytes;
   if (cut) text.resize(kMaxFileBytes);
   DriverResults results = ParseDriverResults(text, known_cases, limits);

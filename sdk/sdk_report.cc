@@ -59,8 +59,33 @@ void SentPaths(const spec::Shape& shape, const nlohmann::json& value, const std:
   }
 }
 
-CheckResult DriverCheck(const SdkReportInput& input, const std::vector<ControlProblem>& control,
-                        const CaseTrace* unannounced, bool planned) {
+// The planned cases the driver answered other than exactly once: the case's own checks error
+// too, but the driver's conduct is judged here, across the run.
+void AnswerCountProblems(const std::vector<SdkCase>& cases, const DriverResults& results,
+                         const std::function<void(std::string)>& problem) {
+  constexpr size_t kListed = 10;
+  std::vector<std::string> never;
+  size_t repeated = 0;
+  for (const auto& sdk_case : cases) {
+    auto found = results.answers.find(sdk_case.id);
+    size_t count = found == results.answers.end() ? 0 : found->second.size();
+    if (count == 0) never.push_back(sdk_case.id);
+    if (count < 2 || ++repeated > kListed) continue;
+    std::string lines;
+    for (const auto& answer : found->second) lines += (lines.empty() ? "" : ", ") + std::to_string(answer.line);
+    problem("the driver answered case '" + sdk_case.id + "' " + std::to_string(count) + " times (lines " + lines + ")");
+  }
+  if (repeated > kListed) problem(std::to_string(repeated - kListed) + " more cases answered more than once");
+  if (never.empty()) return;
+  std::string listed;
+  for (size_t i = 0; i < never.size() && i < kListed; ++i) listed += (i ? ", " : "") + never[i];
+  if (never.size() > kListed) listed += ", ... (" + std::to_string(never.size() - kListed) + " more)";
+  problem("the driver never answered " + std::to_string(never.size()) + " of " + std::to_string(cases.size()) +
+          " cases: " + listed);
+}
+
+CheckResult DriverCheck(const SdkReportInput& input, const std::vector<SdkCase>& cases,
+                        const std::vector<ControlProblem>& control, const CaseTrace* unannounced, bool planned) {
   CheckResult check;
   check.id = "sdk_driver_protocol";
   check.check = check.id;
@@ -75,6 +100,7 @@ CheckResult DriverCheck(const SdkReportInput& input, const std::vector<ControlPr
   for (const auto& p : input.driver_problems) problem(p);
   if (input.driver_results) {
     for (const auto& p : input.driver_results->problems) problem("results file, " + p);
+    if (planned) AnswerCountProblems(cases, *input.driver_results, problem);
   }
   for (const auto& p : control) problem("case announcement: " + p.message);
   if (planned && unannounced && !unannounced->requests.empty()) {
@@ -144,7 +170,7 @@ results::RunReport SdkReport(const Judge& judge, const CaseCheckContext& context
     }
   }
   const CaseTrace* unannounced = by_case.count("") ? by_case[""] : nullptr;
-  checks.push_back(DriverCheck(input, judge.ControlProblems(), unannounced, planned));
+  checks.push_back(DriverCheck(input, judge.cases(), judge.ControlProblems(), unannounced, planned));
 
   results::RunReport report = runner::StampedReport(service, input.endpoint, judge.options().reference.region, 0);
   report.suites = {kSdkSuite};
