@@ -21,4 +21,8 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos);
 // all of it is UTF-8. ASCII runs are skipped byte by byte without decoding.
 std::optional<size_t> FirstInvalidUtf8(std::string_view text);
 
+// The longest prefix of `text` of at most `max_bytes` that does not end inside a multi-byte
+// sequence: cutting a quoted value for a message must not leave half a character behind.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
+
 }  // namespace ecrc

@@ -46,5 +46,15 @@ TEST(Utf8, FirstInvalidUtf8NamesTheOffset) {
   EXPECT_EQ(FirstInvalidUtf8("x\xC3"), std::optional<size_t>(1));                  // cut short
 }
 
+TEST(Utf8, PrefixNeverEndsInsideACharacter) {
+  std::string text = "ab\xc3\xa9" "\xe2\x9c\x93";  // a b é ✓
+  EXPECT_EQ(Utf8Prefix(text, 100), text);
+  EXPECT_EQ(Utf8Prefix(text, 3), "ab");
+  EXPECT_EQ(Utf8Prefix(text, 4), "ab\xc3\xa9");
+  EXPECT_EQ(Utf8Prefix(text, 5), "ab\xc3\xa9");
+  EXPECT_EQ(Utf8Prefix(text, 6), "ab\xc3\xa9");
+  EXPECT_EQ(Utf8Prefix(text, 0), "");
+}
+
 }  // namespace
 }  // namespace ecrc

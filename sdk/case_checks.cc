@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/utf8.h"
 #include "harness/codec/codec.h"
 #include "harness/results/redaction.h"
 #include "sdk/output_compare.h"
@@ -207,7 +208,7 @@ const DriverAnswer* SingleAnswer(const std::vector<DriverAnswer>* answers, Check
 
 std::string Describe(const DriverAnswer& answer) {
   switch (answer.kind) {
-    case DriverAnswer::Kind::kOutput: return "an output: " + answer.output.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 300);
+    case DriverAnswer::Kind::kOutput: return "an output: " + std::string(Utf8Prefix(answer.output.dump(-1, ' ', false, json::error_handler_t::replace), 300));
     case DriverAnswer::Kind::kError: return "error " + answer.code + ": " + answer.message;
     case DriverAnswer::Kind::kClientError: return "client_error: " + answer.message;
     case DriverAnswer::Kind::kUnsupported: return "unsupported: " + answer.message;

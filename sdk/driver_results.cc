@@ -11,7 +11,7 @@ namespace ecrc::sdk {
 namespace {
 
 std::string Excerpt(const std::string& text) {
-  std::string cut = text.substr(0, 120);
+  std::string cut(Utf8Prefix(text, 120));
   if (!IsValidUtf8(cut)) cut = "(not UTF-8)";
   return cut + (text.size() > 120 ? "..." : "");
 }

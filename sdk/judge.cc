@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "base/sha256.h"
+#include "base/utf8.h"
 #include "reference/http_front.h"
 
 namespace ecrc::sdk {
@@ -105,10 +106,10 @@ HttpResponse Judge::Announce(const HttpRequest& request) {
   if (request.method != "POST") return refuse("the case announcement must be POST, not " + request.method);
   auto body = nlohmann::json::parse(request.body, nullptr, false);
   if (!body.is_object() || !body.contains("case") || !body["case"].is_string()) {
-    return refuse("the case announcement's body must be {\"case\": \"<id>\"}, not " + request.body.substr(0, 200));
+    return refuse("the case announcement's body must be {\"case\": \"<id>\"}, not " + std::string(Utf8Prefix(request.body, 200)));
   }
   std::string id = body["case"].get<std::string>();
-  if (!cases_.empty() && !case_index_.count(id)) return refuse("the driver announced an unknown case '" + id.substr(0, 200) + "'");
+  if (!cases_.empty() && !case_index_.count(id)) return refuse("the driver announced an unknown case '" + std::string(Utf8Prefix(id, 200)) + "'");
   std::lock_guard<std::mutex> lock(mu_);
   current_ = id;
   ++TraceLocked(id).announcements;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "base/base64.h"
+#include "base/utf8.h"
 
 namespace ecrc::sdk {
 namespace {
@@ -14,7 +15,7 @@ constexpr double kTimestampTolerance = 0.0011;
 
 std::string Show(const json& value) {
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  return text.size() > 200 ? text.substr(0, 200) + "..." : text;
+  return text.size() > 200 ? std::string(Utf8Prefix(text, 200)) + "..." : text;
 }
 
 std::string Join(const std::string& path, const std::string& member) { return path.empty() ? member : path + "." + member; }
