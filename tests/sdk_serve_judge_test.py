@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""`ecr-conform serve --judge --report-dir DIR`: an SDK's own tests run against the judge, and on
+SIGTERM the judge writes the standard report (suite sdk) of every request it received.
+
+boto3 makes two correct calls and one signed with the wrong secret, announced as a case of its
+own; the report must pass the correct ones, fail `sdk_signature` for the wrong one naming
+`signature_matches`, and the process must exit 1 (an error-severity rule was broken).
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import boto3
+import botocore.config
+
+KEY_ID = "AKIDJUDGETEST0000000"
+SECRET = "judge-test-secret-0123456789"
+
+
+def client(url, secret):
+    return boto3.client("ecr-public", endpoint_url=url, region_name="us-east-1", aws_access_key_id=KEY_ID,
+                        aws_secret_access_key=secret,
+                        config=botocore.config.Config(retries={"total_max_attempts": 1}))
+
+
+def main():
+    binary = sys.argv[1]
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.Popen([binary, "serve", "--judge", "--report-dir", out, "--access-key-id", KEY_ID,
+                                 "--secret-access-key", SECRET], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        good = client(url, SECRET)
+        good.create_repository(repositoryName="judged")
+        good.describe_repositories()
+        import urllib.request
+        urllib.request.urlopen(urllib.request.Request(url + "/__ecr-conform/case", data=b'{"case": "wrong-secret"}',
+                                                      method="POST")).read()
+        try:
+            client(url, "not-the-secret-0123456789").describe_repositories()
+        except Exception:  # the reference answers; the judge records the bad signature
+            pass
+        proc.terminate()
+        code = proc.wait(timeout=20)
+        stderr = proc.stderr.read()
+        report = json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))
+    checks = {c["id"]: c for c in report["checks"]}
+    problems = []
+    if code != 1:
+        problems.append(f"exit {code}, want 1; stderr: {stderr}")
+    if report["suites"] != ["sdk"]:
+        problems.append(f"suites {report['suites']}")
+    for ok in ("sdk_signature[CreateRepository]", "sdk_signature[DescribeRepositories]",
+               "sdk_request_framing[CreateRepository]", "sdk_request_body[DescribeRepositories]"):
+        if checks.get(ok, {}).get("outcome") != "passed":
+            problems.append(f"{ok}: {checks.get(ok)}")
+    bad = checks.get("sdk_signature[wrong-secret.DescribeRepositories]", {})
+    if bad.get("outcome") != "failed" or "signature_matches" not in json.dumps(bad.get("findings")):
+        problems.append(f"the wrong secret was not caught: {bad}")
+    if SECRET in json.dumps(report):
+        problems.append("the judge's secret key is in the report")
+    print(f"serve --judge: exit {code}, {len(checks)} checks")
+    if problems:
+        print("\n".join("FAIL: " + p for p in problems))
+        return 1
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
