@@ -11,7 +11,8 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
+
+import process_util
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAX_RSS_KIB = 512 * 1024
@@ -56,17 +57,7 @@ class Served:
 def measured(argv, bound, out_path):
     """Runs argv; kills it after `bound` seconds. Returns (returncode, seconds, peak RSS KiB, killed)."""
     with open(out_path, "w") as out:
-        started = time.monotonic()
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
-        killed = []
-        timer = threading.Timer(bound, lambda: (killed.append(True), proc.kill()))
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        return proc.returncode, time.monotonic() - started, usage.ru_maxrss, bool(killed)
+        return process_util.measured(argv, bound, out)
 
 
 def report_text(report):

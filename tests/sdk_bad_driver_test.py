@@ -20,8 +20,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+
+import process_util
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = ["DescribeImages.max", "CreateRepository.min"]
@@ -80,18 +81,9 @@ def have_boto3():
 def measured(argv, bound, env=None):
     """Runs argv, killing it after `bound` s: (exit code, seconds, peak RSS KiB, killed, output)."""
     with tempfile.TemporaryFile("w+") as out:
-        started = time.monotonic()
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, env=env)
-        killed = []
-        timer = threading.Timer(bound, lambda: (killed.append(True), proc.kill()))
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        result = process_util.measured(argv, bound, out, env)
         out.seek(0)
-        return proc.returncode, time.monotonic() - started, usage.ru_maxrss, bool(killed), out.read()
+        return (*result, out.read())
 
 
 def sdk_run(binary, report_dir, driver, cases, timeout, fault=None):
