@@ -1,6 +1,7 @@
 #include "base/sha256.h"
 
 #include <openssl/evp.h>
+#include <openssl/core_names.h>
 #include <openssl/hmac.h>
 
 namespace ecrc {
@@ -52,10 +53,25 @@ std::string Sha256Stream::HexDigest() const {
 }
 
 std::string HmacSha256(std::string_view key, std::string_view data) {
+  // HMAC() fetches the HMAC implementation and the digest on every call (OpenSSL 3), which costs
+  // more than the hashing for SigV4's short inputs: each thread keeps one context keyed per call.
+  struct MacCtx {
+    EVP_MAC_CTX* ctx = nullptr;
+    MacCtx() {
+      static EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+      ctx = EVP_MAC_CTX_new(mac);
+      char digest[] = "SHA256";
+      OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0), OSSL_PARAM_construct_end()};
+      EVP_MAC_CTX_set_params(ctx, params);
+    }
+    ~MacCtx() { EVP_MAC_CTX_free(ctx); }
+  };
+  thread_local MacCtx mac;
   unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(), out,
-       &len);
+  size_t len = 0;
+  EVP_MAC_init(mac.ctx, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr);
+  EVP_MAC_update(mac.ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  EVP_MAC_final(mac.ctx, out, &len, sizeof out);
   return std::string(reinterpret_cast<char*>(out), len);
 }
 

@@ -64,7 +64,11 @@ HttpFront::HttpFront(Handler handler, FrontOptions options)
       request.path += (it == req.params.begin() ? "?" : "&") + PercentEncode(it->first) + "=" + PercentEncode(it->second);
     }
     request.headers.entries.reserve(req.headers.size());
-    for (const auto& [name, value] : req.headers) request.headers.entries.emplace_back(name, value);
+    for (const auto& [name, value] : req.headers) {
+      // cpp-httplib adds the socket's addresses as headers; the client sent none of them.
+      if (name == "LOCAL_ADDR" || name == "LOCAL_PORT" || name == "REMOTE_ADDR" || name == "REMOTE_PORT") continue;
+      request.headers.entries.emplace_back(name, value);
+    }
     // The body is not read again after this handler; moving it spares a copy of up to 32 MiB.
     request.body = std::move(const_cast<std::string&>(req.body));
     Fill(res, handler_(request));

@@ -13,6 +13,24 @@
 namespace ecrc::sdk {
 namespace {
 
+// The signing key of a scope: four chained HMACs that depend only on the secret and the scope, so
+// each thread keeps the last one (a client signs a day's requests with one scope).
+std::string SigningKey(const std::string& secret, const std::string& date, const std::string& region,
+                       const std::string& service, const std::string& terminator) {
+  struct Cached {
+    std::string secret, date, region, service, terminator, key;
+  };
+  thread_local Cached cached;
+  if (cached.key.empty() || cached.secret != secret || cached.date != date || cached.region != region ||
+      cached.service != service || cached.terminator != terminator) {
+    std::string key = HmacSha256("AWS4" + secret, date);
+    key = HmacSha256(key, region);
+    key = HmacSha256(key, service);
+    cached = {secret, date, region, service, terminator, HmacSha256(key, terminator)};
+  }
+  return cached.key;
+}
+
 constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
 constexpr std::string_view kTerminator = "aws4_request";
 // Real Authorization headers are a few hundred bytes; anything far longer is quoted shortened.
@@ -333,11 +351,7 @@ class Verifier {
     std::string terminator = scope_parts.size() > 3 ? std::string(scope_parts[3]) : "";
 
     std::string to_sign = std::string(kAlgorithm) + "\n" + amz_date + "\n" + std::string(scope) + "\n" + Sha256Hex(canonical);
-    std::string key = HmacSha256("AWS4" + expected_.secret_access_key, date);
-    key = HmacSha256(key, region);
-    key = HmacSha256(key, service);
-    key = HmacSha256(key, terminator);
-    std::string signature = LowerHex(HmacSha256(key, to_sign));
+    std::string signature = LowerHex(HmacSha256(SigningKey(expected_.secret_access_key, date, region, service, terminator), to_sign));
 
     verdict_.canonical_request = canonical;
     verdict_.string_to_sign = to_sign;
