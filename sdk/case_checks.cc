@@ -85,7 +85,8 @@ CheckResult NewCheck(const CaseCheckContext& context, const std::string& check, 
 void AddExchanges(const CaseCheckContext& context, const std::vector<const JudgedRequest*>& requests,
                   const std::string& operation, CheckResult* check) {
   results::LiteralSecrets secrets({context.secret_access_key});
-  for (size_t i = 0; i < requests.size() && i < kMaxExchanges; ++i) {
+  for (size_t i = 0; i < requests.size() && check->exchanges.size() < kMaxExchanges; ++i) {
+    if (!requests[i]->evidence_kept) continue;
     results::Exchange exchange;
     exchange.operation = operation;
     exchange.request = requests[i]->request;
@@ -144,6 +145,11 @@ std::vector<CheckResult> RequestChecks(const CaseCheckContext& context, const st
                                        const SdkCase* sdk_case, const std::string& no_request_reason) {
   std::vector<CheckResult> checks;
   const spec::Operation* op = context.service.FindOperation(operation);
+  // Which exchange of a check shows request n (requests without kept evidence show in none).
+  std::vector<std::optional<size_t>> slots(requests.size());
+  for (size_t n = 0, kept = 0; n < requests.size(); ++n) {
+    if (requests[n]->evidence_kept) slots[n] = kept++;
+  }
   for (const auto& family : RequestFamilies()) {
     CheckResult check = NewCheck(context, family.check, label, "request", family.title, family.severity, operation,
                                  family.source, sdk_case ? sdk_case->id : "");
@@ -159,9 +165,10 @@ std::vector<CheckResult> RequestChecks(const CaseCheckContext& context, const st
     AddExchanges(context, requests, operation, &check);
     for (size_t n = 0; n < requests.size(); ++n) {
       const JudgedRequest& request = *requests[n];
+      std::optional<size_t> exchange = slots[n];
       if (family.signature) {
         for (const auto& failure : request.signature.failures) {
-          Fail(&check, failure.rule + ": " + failure.message, "header:Authorization", "", "", n);
+          Fail(&check, failure.rule + ": " + failure.message, "header:Authorization", "", "", exchange);
         }
         continue;
       }
@@ -173,16 +180,16 @@ std::vector<CheckResult> RequestChecks(const CaseCheckContext& context, const st
         if (failure.rule == kRuleRequestInputConstraint) {
           owned = changed ? family.check == std::string("sdk_request_body") : family.check == std::string("sdk_caller_input");
         }
-        if (owned) Fail(&check, failure.rule + ": " + failure.message, failure.path, "", "", n);
+        if (owned) Fail(&check, failure.rule + ": " + failure.message, failure.path, "", "", exchange);
       }
       if (family.check == std::string("sdk_request_target") && request.verdict.operation &&
           request.verdict.operation->name != operation && op) {
         Fail(&check, "the request names another operation than the one called", "header:X-Amz-Target", operation,
-             request.verdict.operation->name, n);
+             request.verdict.operation->name, exchange);
       }
       if (family.check == std::string("sdk_request_body") && sdk_case && op) {
         for (const auto& difference : InputDifferences(context.service, *sdk_case, *op, request, n)) {
-          Fail(&check, "the body is not the caller's input", difference.path, difference.expected, difference.observed, n);
+          Fail(&check, "the body is not the caller's input", difference.path, difference.expected, difference.observed, exchange);
         }
       }
     }

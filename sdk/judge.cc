@@ -152,8 +152,15 @@ HttpResponse Judge::Handle(HttpRequest& request) {
   HttpResponse answer = sdk_case && !sdk_case->answered_by_reference()
                             ? sdk_case->responses[std::min(index, sdk_case->responses.size() - 1)]
                             : reference_->Handle(request);
-  judged.request = Evidence(request, options_.evidence_body_bytes);
-  judged.response = Evidence(answer, options_.evidence_body_bytes);
+  if (cases_.empty() && judged.verdict.failures.empty() && judged.signature.ok()) {
+    judged.evidence_kept = false;
+    judged.request.method = request.method;
+    judged.request.path = request.path;
+    judged.response.status = answer.status;
+  } else {
+    judged.request = Evidence(request, options_.evidence_body_bytes);
+    judged.response = Evidence(answer, options_.evidence_body_bytes);
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     traces_[trace_index_[case_id]].requests[index] = std::move(judged);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -43,6 +44,9 @@ struct JudgeOptions {
 struct JudgedRequest {
   HttpRequest request;  // body cut to evidence_body_bytes
   HttpResponse response;
+  // Without cases (`serve --judge`, which may run for hours), a request that broke no rule keeps
+  // its verdicts and the response status only: memory grows with the findings, not the traffic.
+  bool evidence_kept = true;
   RequestVerdict verdict;
   SigV4Verdict signature;
 };
@@ -52,7 +56,8 @@ struct JudgedRequest {
 struct CaseTrace {
   std::string case_id;
   int announcements = 0;
-  std::vector<JudgedRequest> requests;
+  // A deque: a long trace grows without copying what it holds into ever larger buffers.
+  std::deque<JudgedRequest> requests;
 };
 
 // What arrived on the control path that the judge could not accept.
