@@ -20,3 +20,13 @@ def measured(argv, bound, out, env=None):
         timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     return proc.returncode, time.monotonic() - started, usage.ru_maxrss, bool(killed)
+
+
+def exit_status(problems):
+    """A test's verdict from its list of problems: prints each as FAIL (or "ok") and returns the
+    exit status ctest reads."""
+    if problems:
+        print("\n".join("FAIL: " + p for p in problems))
+        return 1
+    print("ok")
+    return 0

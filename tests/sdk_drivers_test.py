@@ -16,6 +16,8 @@ import sys
 import tempfile
 import time
 
+import process_util
+
 # The bound for boto3 over all cases; the other drivers get the same.
 MAX_SECONDS = 60
 
@@ -87,11 +89,7 @@ def main():
             problems.append(f"listed deviation no longer fails (update the triage and the report): {entry['checks']}")
     summary = {e["checks"] + (" / " + e["observed_contains"] if "observed_contains" in e else ""): matched[i] for i, e in enumerate(known)}
     print(f"{driver}: {len(checks)} checks in {seconds:.1f} s; failures per triaged deviation: {summary}")
-    if problems:
-        print("\n".join("FAIL: " + p for p in problems))
-        return 1
-    print("ok")
-    return 0
+    return process_util.exit_status(problems)
 
 
 if __name__ == "__main__":

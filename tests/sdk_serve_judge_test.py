@@ -11,9 +11,12 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.request
 
 import boto3
 import botocore.config
+
+import process_util
 
 KEY_ID = "AKIDJUDGETEST0000000"
 SECRET = "judge-test-secret-0123456789"
@@ -35,7 +38,6 @@ def main():
         good = client(url, SECRET)
         good.create_repository(repositoryName="judged")
         good.describe_repositories()
-        import urllib.request
         urllib.request.urlopen(urllib.request.Request(url + "/__ecr-conform/case", data=b'{"case": "wrong-secret"}',
                                                       method="POST")).read()
         try:
@@ -62,11 +64,7 @@ def main():
     if SECRET in json.dumps(report):
         problems.append("the judge's secret key is in the report")
     print(f"serve --judge: exit {code}, {len(checks)} checks")
-    if problems:
-        print("\n".join("FAIL: " + p for p in problems))
-        return 1
-    print("ok")
-    return 0
+    return process_util.exit_status(problems)
 
 
 if __name__ == "__main__":
