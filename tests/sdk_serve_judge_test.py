@@ -2,9 +2,10 @@
 """`ecr-conform serve --judge --report-dir DIR`: an SDK's own tests run against the judge, and on
 SIGTERM the judge writes the standard report (suite sdk) of every request it received.
 
-boto3 makes two correct calls and one signed with the wrong secret, announced as a case of its
-own; the report must pass the correct ones, fail `sdk_signature` for the wrong one naming
-`signature_matches`, and the process must exit 1 (an error-severity rule was broken).
+boto3 makes two correct calls, one signed with the wrong secret and one whose input breaks the
+model, each of the last two announced as a case of its own; the report must pass the correct ones,
+fail `sdk_signature` for the wrong secret naming `signature_matches`, record the bad input as the
+caller's (`sdk_caller_input`, not `sdk_request_body`), and the process must exit 1.
 """
 import json
 import os
@@ -22,10 +23,10 @@ KEY_ID = "AKIDJUDGETEST0000000"
 SECRET = "judge-test-secret-0123456789"
 
 
-def client(url, secret):
+def client(url, secret, validate=True):
     return boto3.client("ecr-public", endpoint_url=url, region_name="us-east-1", aws_access_key_id=KEY_ID,
                         aws_secret_access_key=secret,
-                        config=botocore.config.Config(retries={"total_max_attempts": 1}))
+                        config=botocore.config.Config(retries={"total_max_attempts": 1}, parameter_validation=validate))
 
 
 def main():
@@ -44,6 +45,14 @@ def main():
             client(url, "not-the-secret-0123456789").describe_repositories()
         except Exception:  # the reference answers; the judge records the bad signature
             pass
+        # A caller's input that breaks the model (a 1-character name) with botocore's own validation
+        # off: the judge blames the caller, not the SDK.
+        urllib.request.urlopen(urllib.request.Request(url + "/__ecr-conform/case", data=b'{"case": "caller"}',
+                                                      method="POST")).read()
+        try:
+            client(url, SECRET, validate=False).create_repository(repositoryName="x")
+        except Exception:  # the reference refuses it with InvalidParameterException
+            pass
         proc.terminate()
         code = proc.wait(timeout=20)
         stderr = proc.stderr.read()
@@ -61,6 +70,12 @@ def main():
     bad = checks.get("sdk_signature[wrong-secret.DescribeRepositories]", {})
     if bad.get("outcome") != "failed" or "signature_matches" not in json.dumps(bad.get("findings")):
         problems.append(f"the wrong secret was not caught: {bad}")
+    caller = checks.get("sdk_caller_input[caller.CreateRepository]", {})
+    if caller.get("outcome") != "failed" or "repositoryName" not in json.dumps(caller.get("findings")):
+        problems.append(f"the caller's invalid input was not recorded as such: {caller}")
+    for wire in ("sdk_request_body[caller.CreateRepository]", "sdk_signature[caller.CreateRepository]"):
+        if checks.get(wire, {}).get("outcome") != "passed":
+            problems.append(f"the caller's input was blamed on the SDK: {checks.get(wire)}")
     if SECRET in json.dumps(report):
         problems.append("the judge's secret key is in the report")
     print(f"serve --judge: exit {code}, {len(checks)} checks")
