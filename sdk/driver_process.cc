@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -27,11 +28,13 @@ std::string Tail(const std::string& path, size_t bytes) {
   return text;
 }
 
-std::vector<std::string> Environment(const std::map<std::string, std::string>& overrides) {
+std::vector<std::string> Environment(const std::map<std::string, std::string>& overrides,
+                                     const std::vector<std::string>& unset) {
   std::vector<std::string> env;
   for (char** e = environ; *e; ++e) {
     std::string entry = *e;
-    if (!overrides.count(entry.substr(0, entry.find('=')))) env.push_back(entry);
+    std::string name = entry.substr(0, entry.find('='));
+    if (!overrides.count(name) && std::find(unset.begin(), unset.end(), name) == unset.end()) env.push_back(entry);
   }
   for (const auto& [name, value] : overrides) env.push_back(name + "=" + value);
   return env;
@@ -77,7 +80,7 @@ Result<DriverExit> RunDriver(const DriverCommand& command) {
   std::vector<char*> argv;
   for (const auto& arg : command.argv) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
-  auto env_strings = Environment(command.environment);
+  auto env_strings = Environment(command.environment, command.unset);
   std::vector<char*> envp;
   for (auto& entry : env_strings) envp.push_back(entry.data());
   envp.push_back(nullptr);

@@ -25,6 +25,7 @@ struct DriverExit {
 struct DriverCommand {
   std::vector<std::string> argv;
   std::map<std::string, std::string> environment;  // added to (and overriding) the inherited one
+  std::vector<std::string> unset;                    // inherited variables the driver must not see
   std::chrono::milliseconds timeout{std::chrono::minutes(10)};
   std::string log_path;  // stdout and stderr go here
 };

@@ -70,7 +70,18 @@ Result<results::RunReport> RunSdk(std::shared_ptr<const spec::Service> service, 
       {"AWS_SECRET_ACCESS_KEY", options.judge.secret_access_key},
       {"AWS_REGION", options.judge.reference.region},
       {"AWS_DEFAULT_REGION", options.judge.reference.region},
+      // The service-specific endpoint variable wins over AWS_ENDPOINT_URL in every SDK.
+      {"AWS_ENDPOINT_URL_ECR_PUBLIC", *url},
+      // No profile of the user's: its region, retry settings or credentials would change the calls.
+      {"AWS_CONFIG_FILE", "/dev/null"},
+      {"AWS_SHARED_CREDENTIALS_FILE", "/dev/null"},
   };
+  // The user's own AWS session, profile and proxies must not reach the driver: its SDK would sign
+  // with a real session token, read another region or credentials from a profile, or send the
+  // judge's loopback traffic through a proxy.
+  command.unset = {"AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ROLE_ARN",
+                   "AWS_WEB_IDENTITY_TOKEN_FILE", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy",
+                   "https_proxy", "all_proxy"};
   auto exit = RunDriver(command);
   judge.Stop();
   if (!exit.ok()) return exit.status();
