@@ -13,6 +13,7 @@
 #include "cli/context.h"
 #include "cli/run_exit.h"
 #include "cli/run_support.h"
+#include "harness/client/reproduction.h"
 #include "harness/report/writer.h"
 #include "sdk/case_catalog.h"
 #include "sdk/driver_process.h"
@@ -34,17 +35,6 @@ struct SdkArgs {
 std::string DriversDir() {
   const char* dir = std::getenv("ECRC_SDK_DRIVERS");
   return dir && *dir ? dir : ECRC_SDK_DRIVERS_DIR;
-}
-
-// Quotes an argument for the replay command line when it needs it.
-std::string ShellWord(const std::string& word) {
-  if (!word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+") ==
-                           std::string::npos) {
-    return word;
-  }
-  std::string quoted = "'";
-  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
 }
 
 // The shipped driver's SDK and version ("boto3 1.43.11"); asking also prepares it (npm install,
@@ -104,7 +94,7 @@ void RunCommand(Context& ctx, const SdkArgs& args) {
     for (const auto& word : args.driver) options.label += (options.label.empty() ? "" : " ") + word;
   }
   std::string replay = "ecr-conform sdk run --driver";
-  for (const auto& word : args.driver) replay += " " + ShellWord(word);
+  for (const auto& word : args.driver) replay += " " + client::ShellQuote(word);
   options.reproduction = replay + " --case '{case}'";
   options.cases = std::move(*cases);
   options.timeout = std::chrono::milliseconds(static_cast<int64_t>(args.timeout_seconds * 1000));

@@ -19,11 +19,13 @@ HttpResponse RawResponse(int status, std::string content_type, std::string body)
 
 void AddRequestIds(SdkCase& sdk_case) {
   for (size_t i = 0; i < sdk_case.responses.size(); ++i) {
-    std::string hex = Sha256Hex(sdk_case.id + "#" + std::to_string(i));
-    std::string id = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-                     hex.substr(20, 12);
-    sdk_case.responses[i].headers.Set("x-amzn-RequestId", std::move(id));
+    sdk_case.responses[i].headers.Set("x-amzn-RequestId", HashedUuid(sdk_case.id + "#" + std::to_string(i)));
   }
+}
+
+std::string HashedUuid(const std::string& seed) {
+  std::string hex = Sha256Hex(seed);
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
 
 }  // namespace ecrc::sdk

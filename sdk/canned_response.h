@@ -22,4 +22,8 @@ HttpResponse RawResponse(int status, std::string content_type, std::string body)
 // the id can be traced back to the exact response.
 void AddRequestIds(SdkCase& sdk_case);
 
+// A UUID-shaped id (8-4-4-4-12 lowercase hex) derived from `seed`: stable across runs, so reports diff
+// cleanly.
+std::string HashedUuid(const std::string& seed);
+
 }  // namespace ecrc::sdk

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "base/sha256.h"
 #include "base/utf8.h"
 #include "reference/http_front.h"
+#include "sdk/canned_response.h"
 
 namespace ecrc::sdk {
 namespace {
@@ -40,11 +40,10 @@ HttpResponse Evidence(const HttpResponse& response, size_t max_body) {
 }  // namespace
 
 std::string PlannedUploadId(const std::string& case_id, int n) {
-  std::string hex = Sha256Hex("ecr-conform sdk upload " + case_id + "#" + std::to_string(n)).substr(0, 32);
-  hex[12] = '4';                                           // version 4
-  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
-  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-         hex.substr(20, 12);
+  std::string id = HashedUuid("ecr-conform sdk upload " + case_id + "#" + std::to_string(n));
+  id[14] = '4';                                          // version 4
+  id[19] = "89ab"[std::stoi(id.substr(19, 1), nullptr, 16) & 3];  // RFC 4122 variant
+  return id;
 }
 
 Judge::Judge(std::shared_ptr<const spec::Service> service, std::vector<SdkCase> cases, JudgeOptions options)
